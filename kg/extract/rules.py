@@ -1,0 +1,61 @@
+"""Loading rules and lexicons kept as data files in ``kg/data/``.
+
+Users add their own entries with ``kg build --lexicon DIR``: a file of the same name in
+DIR is read after the packaged one, and its entries are appended.
+"""
+from __future__ import annotations
+
+import tomllib
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+_user_dirs: list[Path] = []
+
+
+def add_user_dir(path: Path) -> None:
+    """Read lexicon files of the same name from ``path`` too (after the packaged ones)."""
+    _user_dirs.append(Path(path))
+    load_tsv.cache_clear()
+    load_lines.cache_clear()
+    load_toml.cache_clear()
+
+
+def _sources(name: str) -> list[str]:
+    texts = [resources.files("kg.data").joinpath(name).read_text(encoding="utf-8")]
+    texts += [(d / name).read_text(encoding="utf-8") for d in _user_dirs if (d / name).is_file()]
+    return texts
+
+
+@lru_cache(maxsize=None)
+def load_tsv(name: str) -> tuple[tuple[str, ...], ...]:
+    """Rows of a tab-separated data file; blank lines and ``#`` comments skipped.
+
+    A first line starting with ``#`` names the columns (kept as a comment only).
+    """
+    rows = []
+    for text in _sources(name):
+        for line in text.splitlines():
+            if not line.strip() or line.startswith("#"):
+                continue
+            rows.append(tuple(cell.strip() for cell in line.split("\t")))
+    return tuple(rows)
+
+
+@lru_cache(maxsize=None)
+def load_lines(name: str) -> tuple[str, ...]:
+    """First column of every row of a data file."""
+    return tuple(row[0] for row in load_tsv(name) if row and row[0])
+
+
+@lru_cache(maxsize=None)
+def load_toml(name: str) -> dict:
+    """A TOML rules file; user files of the same name extend its top-level lists."""
+    merged: dict = {}
+    for text in _sources(name):
+        for key, value in tomllib.loads(text).items():
+            if isinstance(value, list) and isinstance(merged.get(key), list):
+                merged[key] = merged[key] + value
+            else:
+                merged[key] = value
+    return merged
