@@ -28,10 +28,12 @@ class Document:
 class Section:
     index: int
     heading: str  # heading line as written ("" for the untitled opening section)
-    level: int  # 0 = document, 1 = 一、 / 过去一年的主要工作, 2 = （一）, 3 = 1. / 一是
+    # 0 = document, 1 = part heading (过去一年的主要工作 / 2023年工作安排 / 第一部分), 2 = 一、,
+    # 3 = （一）, 4 = 1. / 1、/ （1） / ①, 5 = run-in 一是…二是… item
+    level: int
     start: int
     end: int
-    modality: str | None  # COMPLETED, PLANNED or None when the heading says nothing
+    modality: str | None  # COMPLETED or PLANNED, inherited from the part it sits in; None if unknown
 
 
 @dataclass(frozen=True, slots=True)

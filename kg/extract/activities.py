@@ -1,0 +1,214 @@
+"""Oversight activities: law inspections, reports heard and the other typed activities.
+
+:func:`extract_events` runs the sentence parsers of :mod:`kg.extract.inspections` and
+:mod:`kg.extract.reports` and gives every object found its own ``Event`` with:
+
+* status — the modality of the clause up to the trigger (将/要/拟 … planned, 了/先后 …
+  completed), else of the sentence up to the trigger, else the section's (a 工作安排 part
+  is planned throughout), else of the whole sentence, else completed.  The clause comes
+  first because one sentence may hold a done and a planned item;
+* year — a year written in the clause before the trigger, else opening the sentence
+  (2023年，将…), else in a heading of a section
+  holding the sentence, else None;
+* agents — the congress organs named as subject before the trigger (配合市人大… makes the
+  higher congress the agent; 与市人大同步/联动 makes it joint); empty means the
+  document's own standing committee;
+* programme — a programme mention in the trigger's clause.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from kg.extract.inspections import find_inspections, find_topic_activities
+from kg.extract.reports import Hit, clause_cuts, clause_of, find_reports
+from kg.extract.rules import load_toml
+from kg.records import COMPLETED, Document, Event, Mention, Section, Sentence
+
+try:  # the segmenter owns the modality cue words (kg/data/modality.toml)
+    from kg.segment import modality_cue
+except ImportError:  # pragma: no cover - only while kg.segment is being written
+    def modality_cue(text: str) -> str | None:
+        return None
+
+# a sentence without any of these holds no activity: skip it cheaply
+_ANY_TRIGGER = re.compile("听取|审议|审查|检查|调研|视察|询问|测评|评议|票决|任免|督办|跟踪监督")
+_YEAR = re.compile(r"((?:19|20)[0-9]{2})年")
+_LEAD_YEAR = re.compile(r"^[^，。；]{0,4}?((?:19|20)[0-9]{2})年(?:[上下]半年|以来|度)?[，,]")
+
+
+class _AgentRules:
+    def __init__(self, data: dict) -> None:
+        self.source = data
+        a = data["agents"]
+        ins = data["inspection"]
+        self.congress = re.compile(a["congress"])
+        self.not_congress = re.compile(a["not_congress"])
+        self.cooperate = re.compile(ins["cooperate"])
+        self.joint_after = re.compile(ins["joint_after"])
+        self.not_subject = re.compile(r"(?:向|对|给|在|于|经|受|由|按照|根据|依照|听取|关于)$")
+        self.with_before = re.compile(r"(?:与|同|和|会同)$")
+
+
+_agent_rules: _AgentRules | None = None
+
+
+def _arules() -> _AgentRules:
+    global _agent_rules
+    data = load_toml("activities.toml")
+    if _agent_rules is None or _agent_rules.source is not data:
+        _agent_rules = _AgentRules(data)
+    return _agent_rules
+
+
+def is_congress(label: str) -> bool:
+    """Whether an organ label names a people's congress body (the agents of oversight).
+
+    >>> is_congress("市人大常委会"), is_congress("区委常委会"), is_congress("区政府")
+    (True, False, False)
+    """
+    R = _arules()
+    return bool(R.congress.search(label)) and not R.not_congress.search(label)
+
+
+def extract_events(doc: Document, sections: tuple[Section, ...], sentences: tuple[Sentence, ...],
+                   mentions: tuple[Mention, ...]) -> list[Event]:
+    """One Event per object of every oversight activity in the document.
+
+    >>> from kg.records import Document, Section, Sentence
+    >>> text = "2023年，将听取审议区政府关于全区数字经济发展情况的报告。"
+    >>> doc = Document("d", "d.txt", text, "", (2023,), "")
+    >>> sec = (Section(0, "", 0, 0, len(text), None),)
+    >>> sent = (Sentence(0, 0, len(text), text, 0, None),)
+    >>> at = text.index("区政府")
+    >>> gov = Mention("organ", at, at + 3, "区政府", "区政府", "t", 0)
+    >>> [(e.kind, e.topic, e.reporter.label, e.status, e.year)
+    ...  for e in extract_events(doc, sec, sent, (gov,))]
+    [('ReportDeliberation', '全区数字经济发展情况', '区政府', 'planned', 2023)]
+    """
+    by_sentence: dict[int, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        by_sentence[m.sentence].append(m)
+    section_of = {s.index: s for s in sections}
+    events: list[Event] = []
+    for sent in sentences:
+        if not _ANY_TRIGGER.search(sent.text):
+            continue
+        events.extend(_sentence_events(sent, by_sentence.get(sent.index, []), section_of, sections))
+    return events
+
+
+def _outermost(laws: list[Mention]) -> list[Mention]:
+    """Laws not nested in another law's span (《…审议意见》 holding <关于…的意见>)."""
+    return [m for m in laws
+            if not any(o is not m and o.start <= m.start and m.end <= o.end and (o.start, o.end) != (m.start, m.end)
+                       for o in laws)]
+
+
+def _sentence_events(sent: Sentence, ms: list[Mention], section_of, sections) -> list[Event]:
+    text, base = sent.text, sent.start
+    laws = _outermost([m for m in ms if m.kind == "law"])
+    # organs named inside a title (《**区人大常委会关于…》) act in nothing here
+    organs = [m for m in ms if m.kind == "organ"
+              and not any(l.start <= m.start and m.end <= l.end for l in laws)]
+    programmes = [m for m in ms if m.kind == "programme"]
+    law_spans = [(m.start - base, m.end - base) for m in laws]
+    masked = [(m.start - base, m.end - base) for m in ms if m.kind in ("law", "organ", "programme", "formula")]
+    inspections = _one_per_law(find_inspections(text, laws, masked, base))
+    used = {h.trig_start for h in inspections}
+    hits = inspections + find_reports(text, laws, organs, masked, base, sent.index)
+    hits += find_topic_activities(text, masked, law_spans, used)
+    if not hits:
+        return []
+    cuts = clause_cuts(text, law_spans)
+    section = section_of.get(sent.section)
+    out = []
+    seen = set()
+    for h in hits:
+        key = (h.kind, h.trig_start, h.law.start if h.law else None, h.topic_span)
+        if key in seen:
+            continue
+        seen.add(key)
+        agents, joint = _agents(text, base, organs, h.trig_start)
+        cs, ce = clause_of(cuts, h.trig_start, len(text))
+        out.append(Event(
+            kind=h.kind, start=base + h.start, end=base + h.end, sentence=sent.index, rule=h.rule,
+            status=_status(text, cs, h.trig_end, sent, section), trigger=h.trigger, law=h.law,
+            topic=h.topic, topic_span=(base + h.topic_span[0], base + h.topic_span[1]) if h.topic_span else None,
+            agents=agents, reporter=h.reporters[0] if h.reporters else None, joint=joint,
+            programme=next((p for p in programmes if cs <= p.start - base < ce), None),
+            year=_year(text, cs, h.trig_start, sent, sections),
+        ))
+        # distributive reporters (法院、检察院关于X): one event per further organ
+        for extra in h.reporters[1:]:
+            out.append(_replace_reporter(out[-1], extra))
+    return out
+
+
+def _replace_reporter(e: Event, reporter: Mention) -> Event:
+    return Event(e.kind, e.start, e.end, e.sentence, e.rule, e.status, e.trigger, e.law, e.topic,
+                 e.topic_span, e.agents, reporter, e.joint, e.programme, e.year)
+
+
+def _one_per_law(hits: list[Hit]) -> list[Hit]:
+    # 执法检查和专题调研 of the same laws: the first trigger after the law names the activity
+    best: dict[tuple[int, int], Hit] = {}
+    for h in hits:
+        key = (h.law.start, h.law.end)
+        if key not in best or abs(h.trig_start - h.law.end) < abs(best[key].trig_start - best[key].law.end):
+            best[key] = h
+    return sorted(best.values(), key=lambda h: (h.start, h.law.start))
+
+
+def _status(text: str, cs: int, trig_end: int, sent: Sentence, section: Section | None) -> str:
+    end = trig_end + 1 if text[trig_end:trig_end + 1] == "了" else trig_end
+    for part in (text[cs:end], text[:end]):
+        cue = modality_cue(part)
+        if cue:
+            return cue
+    if section is not None and section.modality:
+        return section.modality
+    return sent.modality or COMPLETED
+
+
+def _year(text: str, cs: int, trig: int, sent: Sentence, sections) -> int | None:
+    m = None
+    for m in _YEAR.finditer(text, cs, trig):
+        pass
+    if m is None:  # a sentence opening with its year (2023年，将…) dates all of it
+        m = _LEAD_YEAR.match(text)
+    if m:
+        return int(m.group(1))
+    holding = sorted((s for s in sections if s.level and s.start <= sent.start < s.end), key=lambda s: -s.level)
+    for s in holding:
+        y = _YEAR.search(s.heading)
+        if y:
+            return int(y.group(1))
+    return None
+
+
+def _agents(text: str, base: int, organs: list[Mention], trig: int) -> tuple[tuple[Mention, ...], tuple[Mention, ...]]:
+    R = _arules()
+    cands = [o for o in organs if o.end - base <= trig and is_congress(o.label)]
+    if not cands:
+        return (), ()
+    last = max(cands, key=lambda o: (o.end, -o.start))
+    group = [o for o in cands if o.start == last.start or (o.end - base <= trig and _joined(text, base, o, last))]
+    start = min(o.start for o in group) - base
+    end = max(o.end for o in group) - base
+    pre = text[:start]
+    if R.cooperate.search(pre):
+        return tuple(group), ()
+    if R.with_before.search(pre) and R.joint_after.match(text[end:]):
+        return (), tuple(group)
+    if R.not_subject.search(pre):
+        return (), ()
+    return tuple(group), ()
+
+
+def _joined(text: str, base: int, o: Mention, last: Mention) -> bool:
+    # 省、市人大 written as two mentions: 省 … 、 … 市人大
+    return o.end <= last.start and text[o.end - base:last.start - base] in ("、", "和", "及")
+
+
+__all__ = ["extract_events", "is_congress"]

@@ -1,0 +1,189 @@
+"""Counted quantities: a number, its unit and what it counts (84个代表联络站, 47条).
+
+A number (Arabic, decimal or Chinese) followed by a unit of ``counts.toml`` is a
+candidate; it is dropped when it is masked, a date, an ordinal or session number, part of
+a range, inside quotes or a title, part of a formula or programme mention, a numbered
+heading, a rhetorical enumeration (四个明显变化), an idiom (24小时), or a Chinese 一 used
+as an article.
+
+The article rule: Chinese 一 before a unit is nearly always an article (一批, 一次重要的
+活动, 一年来), but a frequency stated in the same clause (每年…专题汇报一次) makes it the
+count 1. Arabic 1 (配备1名) is always a count.
+
+Rule ids: ``counts.arabic``, ``counts.chinese``, ``counts.frequency`` (一 with a frequency
+cue), ``counts.wan_yu`` (万余元 as 1 万元), ``counts.da`` (三大平台 as 3 个).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+import cn2an
+
+from kg.extract.rules import load_toml
+from kg.records import Count, Document, Mention, Sentence
+
+_CN_DIGITS = "零〇一二两三四五六七八九十百千万亿"
+_CLAUSE = re.compile(r"[，。；：！？、,;:!?\n]")
+_WHAT_AFTER = re.compile(r"[\u3400-\u9fff]{1,14}")
+
+
+@lru_cache(maxsize=1)
+def _config():
+    data = load_toml("counts.toml")
+    units = sorted(data["units"], key=lambda u: len(u["unit"]), reverse=True)
+    unit_alt = "|".join(re.escape(u["unit"]) for u in units)
+    approx_b = "|".join(map(re.escape, data["approx_before"]))
+    approx_n = "|".join(map(re.escape, data["approx_after_number"]))
+    number = rf"(?P<num>\d+(?:\.\d+)?|[{_CN_DIGITS}]+)"
+    return {
+        "data": data,
+        "bad": {u["unit"]: tuple(u.get("bad", [])) for u in units},
+        "re": re.compile(rf"(?P<pre>{approx_b})?{number}(?P<approx>{approx_n})?(?P<unit>{unit_alt})"),
+        "da": re.compile(r"(?<![零〇一二两三四五六七八九十百千])(?P<num>[两三四五六七八九])大(?=[\u3400-\u9fff]{2})"),
+        "heading": re.compile(data["heading_pattern"]),
+        "ordinal": tuple(data["ordinal_before"]),
+        "rhetorical": tuple(data["rhetorical_after"]),
+        "named_after": tuple(data["named_after"]),
+        "freq": tuple(data["frequency_cues"]),
+        "idioms": {(float(v), u) for v, u in data["idioms"]},
+        "year_before": tuple(data["year_cues_before"]),
+        "year_after": tuple(data["year_cues_after"]),
+        "approx_unit": tuple(data["approx_after_unit"]),
+        "ranges": data["range_signs"],
+    }
+
+
+@lru_cache(maxsize=4096)
+def chinese_number(text: str) -> float | None:
+    """Value of a Chinese numeral, or None when it is not a well-formed number.
+
+    >>> chinese_number("两"), chinese_number("二十三"), chinese_number("一二三")
+    (2.0, 23.0, None)
+    """
+    try:
+        return float(cn2an.cn2an(text.replace("两", "二").replace("〇", "零"), "strict"))
+    except (ValueError, KeyError, IndexError):
+        return None
+
+
+def _inside(text: str, pos: int, open_: str, close: str, reach: int) -> bool:
+    # inside a short pair of marks (quotes, book-title marks) around pos
+    op = text.rfind(open_, max(0, pos - reach), pos)
+    if op < 0 or text.rfind(close, op, pos) >= 0:
+        return False
+    cl = text.find(close, pos, pos + reach)
+    return cl >= 0
+
+
+def _what(text: str, start: int, end: int) -> str:
+    """What is counted: the noun phrase after the unit, else the clause before the number."""
+    m = _WHAT_AFTER.match(text, end)
+    if m and not m.group(0).startswith(_config()["approx_unit"]):
+        return m.group(0)
+    clause = _CLAUSE.split(text[:start])[-1]
+    return clause[-20:].strip()
+
+
+def _in_heading(doc_text: str, pos: int, heading: re.Pattern) -> bool:
+    line_start = doc_text.rfind("\n", 0, pos) + 1
+    head = doc_text[line_start:pos]
+    return bool(heading.match(head)) and "。" not in head
+
+
+def extract_counts(doc: Document, sentences: Sequence[Sentence], mentions: Sequence[Mention] = ()) -> list[Count]:
+    """Counts of a document; ``mentions`` give the targets and the spans to skip.
+
+    >>> from kg.records import Document, Sentence
+    >>> t = "建立84个社区级人大代表联络站，开展专题视察100余次，**名，2022年，3—5名。"
+    >>> d = Document("x", "x.txt", t, "", (), "")
+    >>> [(c.value, c.unit, c.approx) for c in extract_counts(d, [Sentence(0, 0, len(t), t, 0, None)])]
+    [(84.0, '个', False), (100.0, '次', True)]
+    """
+    cfg = _config()
+    data = cfg["data"]
+    blocked = [(m.start, m.end) for m in mentions if m.kind in ("formula", "programme", "law")]
+    targets = [m for m in mentions if m.kind in ("organ", "programme")]
+    out: list[Count] = []
+    for s in sentences:
+        text = s.text
+        for m in cfg["re"].finditer(text):
+            num, unit = m.group("num"), m.group("unit")
+            a, b = m.start("num"), m.end()
+            value, rule = _value(num, unit, text, a, b)
+            if value is None:
+                continue
+            if rule == "counts.wan_yu":
+                unit = num + unit
+            if not _keep(text, a, b, value, unit, num, cfg):
+                continue
+            if any(x < s.start + b and s.start + a < y for x, y in blocked):
+                continue
+            if _in_heading(doc.text, s.start + a, cfg["heading"]):
+                continue
+            if num == "一" and not any(c in _CLAUSE.split(text[:a])[-1] for c in cfg["freq"]):
+                continue  # 一批, 一次重要活动: an article, no frequency stated
+            if num == "一":
+                rule = "counts.frequency"
+            approx = bool(m.group("pre") or m.group("approx")) or text.startswith(cfg["approx_unit"], b)
+            out.append(_count(s, text, m.start(), b, a, rule, value, unit, approx, targets))
+        for m in cfg["da"].finditer(text):
+            a, b = m.start(), m.end()
+            if text[max(0, a - 2):a] == "党的" or any(x < s.start + b and s.start + a < y for x, y in blocked):
+                continue
+            if _inside(text, a, "“", "”", 30) or _inside(text, a, "《", "》", 60):
+                continue
+            if text.startswith(cfg["rhetorical"], b) or _in_heading(doc.text, s.start + a, cfg["heading"]):
+                continue
+            value = chinese_number(m.group("num"))
+            out.append(_count(s, text, a, b, a, "counts.da", value, "个", False, targets))
+    return out
+
+
+def _value(num: str, unit: str, text: str, a: int, b: int) -> tuple[float | None, str]:
+    if num[0].isdigit():
+        return float(num), "counts.arabic"
+    if num in ("万", "亿") and text[b - len(unit) - 1:b - len(unit)] in ("余", "多"):
+        return 1.0, "counts.wan_yu"  # 万余元 = more than 1 万元
+    return chinese_number(num), "counts.chinese"
+
+
+def _keep(text: str, a: int, b: int, value: float, unit: str, num: str, cfg) -> bool:
+    """False for masks, dates, ordinals, ranges, quotes, titles, idioms and rhetoric."""
+    data = cfg["data"]
+    before = text[max(0, a - 2):a]
+    if any(before.endswith(o) for o in cfg["ordinal"]) and not (before.endswith("*") and not num[0].isdigit()):
+        return False  # 第三, 11月28人日, *2名; but ****三户 names masked companies, then counts
+    if not num[0].isdigit() and text.startswith(cfg["named_after"], b):
+        return False  # 八项规定, 六项禁令: a numbered name, not a count
+    if unit == "次" and "届" in text[max(0, a - 4):a]:
+        return False  # 五届人大一次会议: a session number
+    base_unit = unit[-1] if unit.startswith(("万", "亿")) and len(unit) > 1 and unit != "万人次" else unit
+    if text.startswith(cfg["bad"].get(unit, ()), b) or text.startswith(cfg["bad"].get(base_unit, ()), b):
+        return False
+    if before.endswith(tuple(cfg["ranges"])) and a >= 2 and (text[a - 2].isdigit() or text[a - 2] in _CN_DIGITS):
+        return False  # right end of 3—5名
+    after_num = text[a + len(num):a + len(num) + 1]
+    if after_num and after_num in cfg["ranges"]:
+        return False  # left end of 3—5名
+    if (value, unit) in cfg["idioms"]:
+        return False
+    if unit == "年":
+        if value >= 100 or not (text[:a].endswith(cfg["year_before"]) or text.startswith(cfg["year_after"], b)):
+            return False
+    if text.startswith(cfg["rhetorical"], b):
+        return False
+    if _inside(text, a, "“", "”", 30) or _inside(text, a, "《", "》", 60):
+        return False
+    return value > 0
+
+
+def _count(s: Sentence, text: str, start: int, end: int, num_start: int, rule: str, value: float,
+           unit: str, approx: bool, targets: list[Mention]) -> Count:
+    abs_end = s.start + end
+    target = None
+    for t in targets:
+        if abs_end <= t.start <= abs_end + 4 and (target is None or (t.start, -t.end) < (target.start, -target.end)):
+            target = t
+    return Count(s.start + start, abs_end, s.index, rule, value, unit, _what(text, num_start, end), approx, target)

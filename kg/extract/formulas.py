@@ -1,0 +1,208 @@
+"""Political formulas and slogans (两个确立, “三个一批”, “察民情、解民忧、帮民困”).
+
+Two passes over each sentence:
+
+1. quotes: every “…” is judged by general criteria kept in ``formula_rules.toml``
+   (parallel structure, numeral-led, known lexicon, governing verb before it, formula
+   words after it); quotes that mark emphasis, cite an instrument or name a programme
+   are left out;
+2. lexicon: formulas of ``formulas.tsv`` with mode ``any`` found unquoted.
+
+Rule ids: ``formulas.lexicon``, ``formulas.lexicon_quoted``, ``formulas.parallel``,
+``formulas.numbered``, ``formulas.plus``, ``formulas.reduplicated``, ``formulas.series``,
+``formulas.governed``.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from kg.extract.rules import load_toml, load_tsv
+from kg.records import Document, Mention, Sentence
+
+QUOTE = re.compile(r"“([^“”\n]{1,60})”")
+_SPACE = re.compile(r"\s+")
+_PARTS = re.compile(r"[、，,]")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def clean_label(text: str) -> str:
+    """Normalised label of a quoted or bare formula: quotes and spaces gone, 、 kept.
+
+    >>> clean_label("“不忘初心、 牢记使命”")
+    '不忘初心、牢记使命'
+    """
+    return _SPACE.sub("", text).strip("“”‘’\"'「」")
+
+
+@lru_cache(maxsize=1)
+def _config():
+    rules = load_toml("formula_rules.toml")
+    lex: dict[str, tuple[str, str]] = {}  # surface -> (canonical label, mode)
+    for row in load_tsv("formulas.tsv"):
+        label, mode = row[0], (row[1] if len(row) > 1 and row[1] else "any")
+        aliases = [a for a in (row[2].split("|") if len(row) > 2 else []) if a]
+        for surface in (label, *aliases):
+            lex[surface] = (label, mode)
+    bare = sorted((s for s, (_, mode) in lex.items() if mode == "any"), key=len, reverse=True)
+    return {
+        "rules": rules,
+        "lexicon": lex,
+        "bare": re.compile("|".join(map(re.escape, bare))) if bare else None,
+        "plan": re.compile(rules["plan_period_pattern"]),
+        "measure": re.compile(rules["measure_before_pattern"]),
+        "numerals": frozenset(rules["numerals"]),
+        "stop": frozenset(rules["stop_words"]),
+        "verbs": tuple(sorted(rules["governing_verbs"], key=len, reverse=True)),
+        "follow": tuple(sorted(rules["formula_followers"], key=len, reverse=True)),
+        "prog_follow": tuple(sorted(rules["programme_followers"], key=len, reverse=True)),
+        "prog_end": tuple(rules["programme_endings"]),
+        "inst_follow": tuple(rules["instrument_followers"]),
+        "inst_end": tuple(rules["instrument_endings"]),
+        "gaps": frozenset(rules["run_gaps"]),
+    }
+
+
+def is_parallel(content: str) -> bool:
+    """True for balanced parallel phrases split by 、 or ，.
+
+    >>> is_parallel("察民情、解民忧、帮民困"), is_parallel("员额法官、员额检察官民主评议")
+    (True, False)
+    """
+    cfg = _config()["rules"]
+    parts = _PARTS.split(content)
+    if len(parts) < 2 or any(not p for p in parts):
+        return False
+    sizes = [len(p) for p in parts]
+    return max(sizes) <= cfg["parallel_part_max"] and max(sizes) - min(sizes) <= cfg["max_part_spread"]
+
+
+def _reduplicated(c: str) -> bool:
+    # 知情知政, 敢闯敢干, 提标提速提能力: a character repeated at a stride of two
+    return len(c) >= 4 and any(c[i] == c[i + 2] and _CJK.match(c[i]) for i in range(len(c) - 2))
+
+
+def judge_quote(content: str, before: str, after: str, in_run: bool = False) -> str | None:
+    """Rule id when a quoted text is a formula or slogan, else None.
+
+    ``before`` and ``after`` are the sentence text around the quote marks; ``in_run``
+    says the quote stands in a run of quotes that enumerate slogans.
+
+    >>> judge_quote("四个意识", "增强", "，坚定")
+    'formulas.lexicon'
+    >>> judge_quote("闭环", "构筑监督", "体系") is None
+    True
+    """
+    cfg = _config()
+    c = clean_label(content)
+    rules = cfg["rules"]
+    if not c or "。" in c or len(c) > rules["max_len"] or c in cfg["stop"]:
+        return None
+    if after.startswith("+") or cfg["plan"].match(c):
+        return None  # “五位一体”+问题清单制: part of a composite model name; “八五”: a plan
+    if c.endswith(cfg["inst_end"]) or after.startswith(cfg["inst_follow"]):
+        return None  # 一法一条例, “双联系、双提升、双评议”实施办法: instruments
+    if c.endswith(cfg["prog_end"]) or c in _programme_words():
+        return None  # “两个专项行动”, “三会一课”: programmes
+    if is_parallel(c):
+        return "formulas.parallel"
+    if after.startswith(cfg["prog_follow"]):
+        return None  # “第一议题”制度, “放管服”改革
+    if cfg["measure"].search(before):
+        return None  # 一座“连心桥”
+    if c in cfg["lexicon"]:
+        return "formulas.lexicon" if cfg["lexicon"][c][1] == "any" else "formulas.lexicon_quoted"
+    if c[0] in cfg["numerals"] and 2 <= len(c) <= rules["numbered_max_len"]:
+        return "formulas.numbered"
+    if c.endswith("+") and len(c) >= 3:
+        return "formulas.plus"  # “互联网+”
+    if len(c) <= 2:
+        return None  # “公益”, “闭环”: emphasis on an ordinary word
+    if _reduplicated(c):
+        return "formulas.reduplicated"
+    if in_run:
+        return "formulas.series"
+    if before.endswith(cfg["verbs"]) or after.startswith(cfg["follow"]):
+        return "formulas.governed"
+    return None
+
+
+@lru_cache(maxsize=1)
+def _programme_words() -> frozenset[str]:
+    # known programmes that look like numbered formulas (三会一课) belong to programmes
+    try:
+        data = load_toml("programmes.toml")
+    except FileNotFoundError:
+        return frozenset()
+    return frozenset(entry["label"] for entry in data.get("known", []))
+
+
+def _runs(matches: list[re.Match], text: str) -> set[int]:
+    """Indexes of quotes standing in a run that enumerates slogans.
+
+    A run is three or more quotes in a row, or two in a 从“A”向“B” / “A”与“B”相结合 frame.
+    """
+    gaps = _config()["gaps"]
+    groups: list[list[int]] = []
+    for i, m in enumerate(matches):
+        if groups and text[matches[groups[-1][-1]].end():m.start()] in gaps:
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    out: set[int] = set()
+    for g in groups:
+        if len(g) >= 3:
+            out.update(g)
+        elif len(g) == 2:
+            first, second = matches[g[0]], matches[g[1]]
+            gap = text[first.end():second.start()]
+            head = text[max(0, first.start() - 12):first.start()]
+            tail = text[second.end():second.end() + 6]
+            if (gap in ("向", "转向", "到", "变为") and "从" in head) or tail.startswith(("相结合", "并重", "结合")):
+                out.update(g)
+    return out
+
+
+def extract_formulas(doc: Document, sentences: Sequence[Sentence]) -> list[Mention]:
+    """Formula and slogan mentions of a document, one per occurrence.
+
+    >>> from kg.records import Document, Sentence
+    >>> t = "增强“四个意识”，推进“三心融合”，构筑“闭环”体系。"
+    >>> d = Document("x", "x.txt", t, "", (), "")
+    >>> [m.label for m in extract_formulas(d, [Sentence(0, 0, len(t), t, 0, None)])]
+    ['四个意识', '三心融合']
+    """
+    cfg = _config()
+    out: list[Mention] = []
+    for s in sentences:
+        text = s.text
+        matches = list(QUOTE.finditer(text))
+        in_run = _runs(matches, text)
+        taken: list[tuple[int, int]] = []
+        for i, m in enumerate(matches):
+            taken.append(m.span())
+            content = m.group(1)
+            rule = judge_quote(content, text[max(0, m.start() - 12):m.start()], text[m.end():m.end() + 8],
+                               i in in_run)
+            if rule is None:
+                continue
+            label = clean_label(content)  # as written; resolve folds variants to one concept
+            numbered = "1" if label[0] in cfg["numerals"] or label.startswith("第") else "0"
+            out.append(Mention("formula", s.start + m.start(), s.start + m.end(), m.group(0), label, rule,
+                               s.index, (("numbered", numbered), ("quoted", "1"))))
+        if cfg["bare"] is None:
+            continue
+        for m in cfg["bare"].finditer(text):
+            if any(a < m.end() and m.start() < b for a, b in taken) or _inside_title(text, m.start()):
+                continue
+            label = m.group(0)
+            numbered = "1" if label[0] in cfg["numerals"] or label.startswith("第") else "0"
+            out.append(Mention("formula", s.start + m.start(), s.start + m.end(), m.group(0), label,
+                               "formulas.lexicon", s.index, (("numbered", numbered), ("quoted", "0"))))
+    return out
+
+
+def _inside_title(text: str, pos: int) -> bool:
+    # inside 《…》: part of an instrument's title, not a formula invoked
+    return text.rfind("《", 0, pos) > text.rfind("》", 0, pos)

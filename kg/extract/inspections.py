@@ -1,0 +1,252 @@
+"""Law inspections and the other typed activities, parsed from one sentence.
+
+A law is inspected when a trigger (执法检查, 专项检查, 调研, 视察, 检查, 专题询问,
+跟踪调研 …) and a law mention share a clause and the law is the trigger's object:
+
+* law before the trigger: 对《X》《Y》等8部法律的实施情况进行了执法检查, 开展《X》实施情况
+  执法检查, 围绕《X》贯彻执行情况开展专项调研, 配合市人大对…《X》等开展调研视察;
+* law after the trigger: 检查《X》贯彻实施情况, 跟踪调研《…审议意见》落实情况.
+
+A strong trigger (执法检查, 专项检查, 跟踪调研, 专题询问) takes every law before it; a
+weak one (调研, 视察, 检查) needs an implementation phrase (…贯彻实施情况) or an object
+introducer (对, 围绕, 就) before the law.  Drafts (草案), laws given as a basis
+(根据《监督法》) and law-making clauses (立法调研, 修改) are left out.
+
+Triggers without a law give a topic activity when a topic can be read (开展社会治安综合
+治理工作情况专项检查, 对审计整改工作进行满意度测评); generic lists of activity names
+(专项审议、工作评议、执法检查等) give nothing.  Offsets are sentence-local.
+"""
+from __future__ import annotations
+
+import re
+
+from kg.extract.reports import Hit, clause_cuts, clause_of, clean_topic, split_topics
+from kg.extract.reports import rules as report_rules
+from kg.extract.rules import load_toml
+from kg.records import Mention
+
+
+class _Rules:
+    def __init__(self, data: dict) -> None:
+        self.source = data
+        ins = data["inspection"]
+        words = {t["word"]: t for t in ins["triggers"]}
+        for a in data.get("activity", ()):
+            words[a["word"]] = {**a, "strong": False, "typed": True}
+        self.words = words
+        alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        self.trigger = re.compile(alternation)
+        self.not_after = re.compile(ins["not_after"])
+        self.not_before = re.compile(f"(?:{ins['not_before']})$")
+        self.implementation = re.compile(ins["implementation"])
+        self.introducer = re.compile(ins["introducer"])
+        self.basis = re.compile(ins["basis"])
+        self.draft = re.compile(ins["draft"])
+        self.legislative = re.compile(ins["legislative"])
+        # between two laws of one list; marked titles' spans exclude their 《》 marks
+        self.chain_sep = re.compile(r"^[》〉>]?(?:、|和|及|以及|与|，)?[《〈<]?$")
+        top = data["topic"]
+        self.carrier = re.compile(top["carrier"])
+        self.link_tail = re.compile(f"(?:{top['link']})$")
+        self.after_end = re.compile(top["after_end"])
+        self.topic_stop = re.compile(top["stop"])
+        self.max_len = int(top["max_len"])
+        self.generic_after = re.compile(r"(?:活动|工作)?(?:、|等)")
+        self.etc_tail = re.compile(r"等(?:[0-9０-９一二两三四五六七八九十]+[个项件类])?(?:方面|领域|工作|情况|事项|问题)?的?$")
+        self.extras = []
+        for key, kind in (("appointment", "Appointment"), ("vote", "Vote"), ("suggestion", "SuggestionHandling")):
+            spec = data[key]
+            self.extras.append((kind, spec["rule"], spec["word"], re.compile(spec["pattern"])))
+
+
+_rules: _Rules | None = None
+
+
+def rules() -> _Rules:
+    # load_toml is cached; a new dict (user lexicon dir added) means recompiling
+    global _rules
+    data = load_toml("activities.toml")
+    if _rules is None or _rules.source is not data:
+        _rules = _Rules(data)
+    return _rules
+
+
+def _mask(text: str, spans) -> str:
+    """Text with the spans blanked, so words inside book titles are not matched."""
+    chars = list(text)
+    for a, b in spans:
+        for i in range(max(a, 0), min(b, len(chars))):
+            chars[i] = "□"
+    return "".join(chars)
+
+
+def find_inspections(text: str, laws: list[Mention], masked: list[tuple[int, int]], base: int) -> list[Hit]:
+    """Law inspections in one sentence: one Hit per (trigger, law) pair, law set.
+
+    >>> from kg.records import Mention
+    >>> s = "围绕《城市居民最低生活保障条例》贯彻执行情况开展执法检查"
+    >>> law = Mention("law", 3, 15, "城市居民最低生活保障条例", "城市居民最低生活保障条例", "t", 0)
+    >>> [(h.kind, h.law.label) for h in find_inspections(s, [law], [(3, 15)], 0)]
+    [('LawEnforcementInspection', '城市居民最低生活保障条例')]
+    """
+    R = rules()
+    local = sorted(((m.start - base, m.end - base, m) for m in laws), key=lambda x: x[0])
+    spans = [(a, b) for a, b, _ in local]
+    cuts = clause_cuts(text, spans)
+    plain = _mask(text, spans)
+    out: list[Hit] = []
+    for t in R.trigger.finditer(text):
+        spec = R.words[t.group()]
+        if spec.get("typed") or _inside(t.start(), masked) or not _trigger_ok(text, t):
+            continue
+        cs, ce = clause_of(cuts, t.start(), len(text))
+        pre_laws = [x for x in local if cs <= x[0] and x[1] <= t.start()]
+        if not pre_laws and len(text[cs:t.start()].strip()) <= 6 and cs > 0:
+            # 对《X》，开展执法检查: the object sits in the clause before
+            cs = clause_of(cuts, cs - 2, len(text))[0] if cs >= 2 else 0
+            pre_laws = [x for x in local if cs <= x[0] and x[1] <= t.start()]
+        if R.legislative.search(plain, cs, t.start()) or R.legislative.match(plain, t.end()):
+            continue
+        for a, b, law in pre_laws:
+            if _law_ok(text, plain, cs, a, b, t.start(), bool(spec["strong"]), local):
+                out.append(Hit(spec["kind"], spec["rule"], t.start(), t.end(), t.group(),
+                               min(a, t.start()), t.end(), law=law))
+        for a, b, law in _post_chain(text, local, t.end(), ce):
+            out.append(Hit(spec["kind"], spec["rule"], t.start(), t.end(), t.group(), t.start(), b, law=law))
+    return out
+
+
+def _inside(pos: int, spans) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+def _trigger_ok(text: str, t: re.Match) -> bool:
+    R = rules()
+    return not R.not_after.match(text, t.end()) and not R.not_before.search(text, 0, t.start())
+
+
+def _chain_start(text: str, local, i: int) -> int:
+    """Start of the run of laws (《A》《B》、C) that the i-th law closes."""
+    start = local[i][0]
+    j = i - 1
+    while j >= 0 and _chained(text[local[j][1]:start]):
+        start = local[j][0]
+        j -= 1
+    return start
+
+
+def _chained(between: str) -> bool:
+    return bool(rules().chain_sep.match(between))
+
+
+_DRAFT_AFTER = re.compile(r"[》〉>]?[（(]?(?:修订|修正)?草案")
+
+
+def _law_ok(text, plain, cs, a, b, trig, strong, local) -> bool:
+    R = rules()
+    i = next(k for k, x in enumerate(local) if x[0] == a and x[1] == b)
+    if R.draft.search(local[i][2].label) or R.draft.search(text, a, b) or _DRAFT_AFTER.match(text, b):
+        return False
+    chain = _chain_start(text, local, i)
+    if R.basis.search(plain, cs, chain):
+        return False
+    if strong:
+        return True
+    return bool(R.implementation.search(plain, b, trig) or R.introducer.search(plain, cs, chain))
+
+
+def _post_chain(text: str, local, trig_end: int, ce: int):
+    """Laws right after a trigger (检查《X》《Y》贯彻实施情况), when an implementation follows."""
+    R = rules()
+    lead = re.match(r"(?:了|对)*[《〈<]?", text[trig_end:])
+    pos = trig_end + lead.end()
+    chain = []
+    for a, b, law in local:
+        if a < pos:
+            continue
+        if a == pos or (chain and _chained(text[chain[-1][1]:a])):
+            chain.append((a, b, law))
+            pos = b
+        else:
+            break
+    if chain and R.implementation.search(text, chain[-1][1], min(ce, chain[-1][1] + 12)):
+        return chain
+    return []
+
+
+# ----------------------------------------------------------------------- topic activities
+
+
+def find_topic_activities(text: str, masked: list[tuple[int, int]], law_spans: list[tuple[int, int]],
+                          skip: set[int]) -> list[Hit]:
+    """Typed activities with a topic instead of a law (视察, 调研, 专项检查, 满意度测评 …).
+
+    ``skip`` holds trigger starts that already produced a law inspection.
+
+    >>> [(h.kind, h.topic) for h in find_topic_activities("对审计整改工作进行满意度测评", [], [], set())]
+    [('SatisfactionRating', '审计整改工作')]
+    """
+    R = rules()
+    cuts = clause_cuts(text, law_spans)
+    out: list[Hit] = []
+    for t in R.trigger.finditer(text):
+        if t.start() in skip or _inside(t.start(), masked) or not _trigger_ok(text, t):
+            continue
+        if (t.start() > 0 and text[t.start() - 1] == "、") or R.generic_after.match(text, t.end()):
+            continue  # a list of activity names, not an activity
+        spec = R.words[t.group()]
+        cs, ce = clause_of(cuts, t.start(), len(text))
+        for s, e, topic in _topics(text, cs, t.start(), t.end(), ce, law_spans):
+            out.append(Hit(spec["kind"], _topic_rule(spec), t.start(), t.end(), t.group(),
+                           min(s, t.start()), max(e, t.end()), topic, (s, e)))
+    for kind, rule, word, rx in R.extras:
+        for m in rx.finditer(text):
+            if _inside(m.start(), masked):
+                continue
+            topic, s, e = clean_topic(m.group("t"), m.start("t"))
+            if _topic_fine(topic):
+                w = m.group().find(word)
+                out.append(Hit(kind, rule, m.start() + w, m.start() + w + len(word), word, m.start(), m.end(),
+                               topic, (s, e)))
+    return out
+
+
+def _topic_rule(spec: dict) -> str:
+    if spec.get("typed"):
+        return spec["rule"]
+    return "activities.topic." + spec["rule"].rsplit(".", 1)[-1]
+
+
+def _topics(text, cs, ts, te, ce, law_spans) -> list[tuple[int, int, str]]:
+    R = rules()
+    pre = text[cs:ts]
+    carriers = list(R.carrier.finditer(pre))
+    intros = list(R.introducer.finditer(pre))
+    cands: list[tuple[int, int]] = []
+    if carriers and (not intros or carriers[-1].start() > intros[-1].start()):
+        cands.append((cs + carriers[-1].end(), ts))
+    if intros:
+        s = cs + intros[-1].end()
+        link = R.link_tail.search(text, s, ts)
+        cands.append((s, link.start() if link else ts))
+    for s, e in cands:
+        raw = text[s:e]
+        closed = bool(R.etc_tail.search(raw))
+        if closed:
+            raw = raw[:R.etc_tail.search(raw).start()]
+        topic, a, b = clean_topic(raw, s)
+        if _topic_fine(topic):
+            parts = split_topics(text, a, b, closed, law_spans)
+            return [p for p in parts if _topic_fine(p[2])]
+    lead = re.match(r"了?", text[te:ce])
+    topic, a, b = clean_topic(text[te + lead.end():ce], te + lead.end())
+    if _topic_fine(topic) and R.after_end.search(topic) and not R.carrier.search(topic):
+        return [(a, b, topic)]
+    return []
+
+
+def _topic_fine(topic: str) -> bool:
+    R = rules()
+    return (2 <= len(topic) <= R.max_len and not R.topic_stop.search(topic)
+            and topic not in report_rules().stop and "+" not in topic and "□" not in topic)
+

@@ -1,0 +1,552 @@
+"""Law and instrument mentions: titles in marks, bare names, formulas and back-references.
+
+Spans: a marked title's span is the text *inside* the book-title marks (the marks are
+not part of ``Mention.text``), so ``text`` is the title as written. A suffix written
+after the closing mark (《…条例》（草案）) goes into the label, not the span.
+
+Forms (attr ``form``), tried in this order; a later form never overlaps an earlier one:
+
+- ``marked``: 《…》, with nested 〈〉 <> ‹› 《《》》 titles giving the inner title too;
+  only titles ending in an instrument word (``law_rules.toml: instrument_words``).
+- ``bare``: lexicon documents (党章, 党的二十大报告, 市委实施意见), registry names
+  (环境保护法, 宪法), 关于…的意见 titles, unmarked local titles ending in a compound
+  suffix (…议事规则, …考核办法, “十四五”规划) cut on the left at punctuation or a
+  governing verb, and unlisted X法 followed by 实施情况 / 执法检查.
+- ``formula``: 安全生产“一法一条例”, one mention with attrs stem and formula.
+- ``coordinated``: X法及其实施条例 gives X法实施条例 as well.
+- ``backref``: 该法, 本条例, 上述法律, 两法, 《条例》 take the label of the latest
+  earlier title of the same kind; with none, no mention.
+
+Rule ids: laws.title_marks, laws.title_marks.nested, laws.title_marks.backref,
+laws.lexicon.<id>, laws.formula, laws.registry, laws.bare_guanyu, laws.bare_suffix,
+laws.bare_made (plain 办法/规定… right after 制定/出台…), laws.bare_context,
+laws.coordinated, laws.backref. Words and patterns live in ``kg/data/law_rules.toml``.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from functools import lru_cache
+
+from kg.extract.rules import load_toml, load_tsv
+from kg.records import Document, Mention, Sentence
+
+_KIND = "law"
+_OPEN, _CLOSE = "《", "》"
+_INNER = re.compile(r"[〈<‹«＜]\s*([^〈〉<>‹›«»＜＞《》]+?)\s*[〉>›»＞]")
+_QUOTE_PAIRS = {"”": "“", "’": "‘", '"': '"', "」": "「", "』": "『"}
+_EDGE_CHARS = set("，。；：！？、,.;:!?（）()【】[]《》〈〉<>\n\t \u3000/|·…—-")
+_CJK = re.compile(r"[\u3400-\u9fff*＊]")
+_TRAIL_PAREN = re.compile(r"\s*[（(][^（）()]*[）)]\s*$")
+_MAX_BARE = 40
+
+
+def _rules() -> dict:
+    return load_toml("law_rules.toml")
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+@lru_cache(maxsize=1)
+def _compiled() -> dict:
+    """Every regex and word set of the rules file, built once."""
+    r = _rules()
+    bare = r["bare"]
+    suffix_alt = "|".join(f"(?:{t['pattern']})" for t in r["title_suffix"])
+    draft_re = re.compile("|".join(f"(?:{t['pattern']})" for t in r["title_suffix"] if t.get("draft")))
+    instrument = sorted(set(r["instrument_words"]), key=len, reverse=True)
+    c = {
+        "instrument": instrument,
+        "false_friends": tuple(r["false_friends"]),
+        "backref_titles": set(r["backref_titles"]),
+        # （草案） inside or after the marks; 草案 bare right after the marks or a bare title
+        "suffix_paren": re.compile(rf"[（(]\s*(?P<s>{suffix_alt})\s*[）)]"),
+        "suffix_end": re.compile(rf"[（(]\s*(?P<s>{suffix_alt})\s*[）)]\s*$"),
+        "suffix_bare": re.compile(r"(?P<s>(?:修正|修订)?草案|修正案(?:草案)?)"),
+        "draft": draft_re,
+        "governing": set(bare["governing_words"]),
+        "gov_lens": sorted({len(w) for w in bare["governing_words"]}, reverse=True),
+        "conj": sorted(bare["conjunctions"], key=len, reverse=True),
+        "conj_enders": tuple(bare["conjunct_enders"]),
+        # a left conjunct ending like a title is one: 议事规则和工作规则 are two
+        "title_enders": tuple(w for w in set(r["instrument_words"]) | set(bare["suffixes"]) if len(w) >= 2),
+        "stem_edges": frozenset(r["formula"]["stem_edges"]),
+        "generic": re.compile(rf"^(?:{_alt(bare['generic_words'])}|[0-9０-９])+$"),
+        "suffix_re": re.compile(rf"(?:{_alt(bare['suffixes'])})"),
+        "weak_re": re.compile(rf"(?:{_alt(bare['weak_suffixes'])})"),
+        "strong": tuple(bare["strong_verbs"]),
+        "not_instruments": tuple(r["not_instruments"]),
+        "after_quote": re.compile(rf"(?<=[”\"’])(?:{_alt(bare['after_quote'])})"),
+        "place_prefixes": tuple(sorted(bare["place_prefixes"], key=len, reverse=True)),
+        "guanyu": re.compile(
+            r"关于(?:(?!关于)[^，。；：！？,;:!?\n《》]){2,60}?的"
+            r"(?:实施意见|指导意见|若干意见|审议意见|实施办法|实施细则|意见|决定|决议|通知|规定|办法|规划|方案|条例)"
+            r"(?!建议)"),
+        "guanyu_skip": tuple(bare["guanyu_skip"]),
+        "context": re.compile(rf"法(?=(?:{_alt(r['context']['after'])}))"),
+        "right_stop": set(r["registry"]["right_stop"]),
+        "guard_len": int(r["registry"]["guard_len"]),
+        "guard_exempt": set(r["registry"]["guard_exempt"]),
+        # one pass per sentence: each entry is a named group of one alternation
+        "lexicon": re.compile("|".join(f"(?P<g{i}>{e['pattern']})" for i, e in enumerate(r["lexicon"]))),
+        "lexicon_rules": {f"g{i}": f"laws.lexicon.{e['id']}" for i, e in enumerate(r["lexicon"])},
+        "backrefs": re.compile("|".join(f"(?P<g{i}>{e['pattern']})" for i, e in enumerate(r["backref"]))),
+        "backref_info": {f"g{i}": (e.get("word"), int(e.get("count", 1))) for i, e in enumerate(r["backref"])},
+        "formula": re.compile(r["formula"]["pattern"]),
+    }
+    # every rule needs one of these characters: the last one of an instrument word,
+    # a book-title mark, or the 该/本/此/两/上述 of a back-reference
+    ends = {w[-1] for w in r["instrument_words"] + bare["suffixes"] + bare["weak_suffixes"]}
+    ends |= set(_OPEN) | set("该本此两述") | {n[-1] for n in registry_names()}
+    c["hint"] = re.compile(f"[{re.escape(''.join(sorted(ends)))}]")
+    return c
+
+
+@lru_cache(maxsize=1)
+def registry_names() -> frozenset[str]:
+    """Every name the bare-name rule looks for: short names, full titles and aliases.
+
+    >>> {"环境保护法", "中华人民共和国环境保护法", "宪法"} <= registry_names()
+    True
+    """
+    names: set[str] = set()
+    for row in load_tsv("laws.tsv"):
+        names.update(row[:2])
+        if len(row) > 6 and row[6]:
+            names.update(row[6].split("|"))
+    names.update(row[0] for row in load_tsv("law_aliases.tsv") if row and row[0])
+    # names with marks inside are only ever written marked, and one-character names are noise
+    return frozenset(n for n in names if len(n) >= 2 and _OPEN not in n)
+
+
+@lru_cache(maxsize=1)
+def _registry_index() -> tuple[re.Pattern, dict[str, tuple[int, ...]]]:
+    """Names indexed by their last two characters: one cheap probe per candidate end."""
+    ends: dict[str, set[int]] = {}
+    for n in registry_names():
+        ends.setdefault(n[-2:], set()).add(len(n))
+    last = "".join(sorted({k[-1] for k in ends}))
+    return re.compile(f"[{re.escape(last)}]"), {k: tuple(sorted(v, reverse=True)) for k, v in ends.items()}
+
+
+# ---------------------------------------------------------------- small helpers
+
+
+def _split_suffix(title: str) -> tuple[str, str | None]:
+    """(title without a trailing （草案）-like suffix, the suffix or None).
+
+    >>> _split_suffix("市危险废物污染环境防治条例(草案)")
+    ('市危险废物污染环境防治条例', '草案')
+    >>> _split_suffix("市国土空间总体规划（2021-2035年）")
+    ('市国土空间总体规划（2021-2035年）', None)
+    """
+    c = _compiled()
+    m = c["suffix_end"].search(title)
+    if m:
+        return title[: m.start()].rstrip(), m["s"]
+    for word in ("修正草案", "修订草案", "草案"):
+        if title.endswith(word) and len(title) > len(word) + 1:
+            return title[: -len(word)], word
+    return title, None
+
+
+def _instrument_word(core: str) -> str | None:
+    """The instrument word a title ends with (after any parenthesised note), or None."""
+    c = _compiled()
+    bare = _TRAIL_PAREN.sub("", core)
+    if bare.endswith(c["not_instruments"]):
+        return None
+    for word in c["instrument"]:
+        if bare.endswith(word):
+            if word == "法" and bare.endswith(c["false_friends"]):
+                return None
+            return word
+    return None
+
+
+def is_instrument_title(title: str) -> bool:
+    """True when a marked title names an instrument rather than a book or speech.
+
+    >>> is_instrument_title("中华人民共和国水污染防治法"), is_instrument_title("习近平谈治国理政")
+    (True, False)
+    >>> is_instrument_title("某某条例（草案）"), is_instrument_title("工作方法")
+    (True, False)
+    """
+    core, _ = _split_suffix(title.strip())
+    return _instrument_word(core) is not None
+
+
+def _attrs(form: str, suffix: str | None = None, **extra: str) -> tuple[tuple[str, str], ...]:
+    out = {"form": form, **extra}
+    if suffix:
+        out["suffix"] = suffix
+        if _compiled()["draft"].fullmatch(suffix):
+            out["draft"] = "1"
+    return tuple(sorted(out.items()))
+
+
+def _core(label: str) -> str:
+    return _split_suffix(label)[0]
+
+
+def _left_edge(s: str, pos: int, floor: int = 0, extra: frozenset[str] = frozenset()) -> int:
+    """Start of the unmarked title that ends at ``pos``: scan left to an edge.
+
+    Edges: punctuation, digits (unless a year 2023年), a governing word, 的, and a
+    conjunction whose left conjunct is a report, task or title (…情况和…, …规则和…), and
+    any word of ``extra``. Quoted stretches
+    (“双联系、双提升”) are stepped over whole.
+
+    >>> s = "制定完善了常委会议事规则"
+    >>> s[_left_edge(s, len(s) - 4):]
+    '常委会议事规则'
+    """
+    c = _compiled()
+    gov, lens = c["governing"], c["gov_lens"]
+    lo = max(floor, pos - _MAX_BARE - 1)
+    i = pos
+    while i > lo:
+        ch = s[i - 1]
+        if ch in _QUOTE_PAIRS:
+            j = s.rfind(_QUOTE_PAIRS[ch], lo, i - 1)
+            if j < 0:
+                break
+            i = j
+            continue
+        if ch.isdigit():
+            if s[i:i + 1] != "年":
+                break
+            while i > lo and s[i - 1].isdigit():
+                i -= 1
+            continue
+        if ch in _EDGE_CHARS or ch == "的":
+            break
+        if any(s[i - n:i] in gov for n in lens if i - n >= lo):
+            break
+        conj = next((w for w in c["conj"] if s[i - len(w):i] == w), None)
+        if conj and s[:i - len(conj)].endswith(c["conj_enders"] + c["title_enders"]):
+            break
+        if extra and any(s[i - n:i] in extra for n in (2, 3, 4) if i - n >= lo):
+            break
+        i -= 1
+    return i
+
+
+def _is_generic(x: str) -> bool:
+    plain = re.sub(r"[“”‘’\"「」『』]", "", x)
+    return len(plain) < 2 or bool(_compiled()["generic"].match(plain))
+
+
+def _has_place_prefix(x: str) -> bool:
+    return x.startswith(_compiled()["place_prefixes"])
+
+
+# ---------------------------------------------------------------- the passes
+
+
+class _Sent:
+    """One sentence being scanned: its text, offset and the stretches already taken."""
+
+    def __init__(self, sent: Sentence):
+        self.s = sent
+        self.text = sent.text
+        self.taken = bytearray(len(sent.text))
+        self.found: list[Mention] = []
+
+    def free(self, a: int, b: int) -> bool:
+        return not any(self.taken[a:b])
+
+    def take(self, a: int, b: int) -> None:
+        self.taken[a:b] = b"\x01" * (b - a)
+
+    def add(self, a: int, b: int, label: str, rule: str, attrs) -> Mention:
+        base = self.s.start
+        m = Mention(_KIND, base + a, base + b, self.text[a:b], label, rule, self.s.index, attrs)
+        self.found.append(m)
+        return m
+
+
+def _after_suffix(text: str, pos: int) -> tuple[str | None, int]:
+    """A suffix written right after a title: （草案） or bare 草案. Returns (suffix, end)."""
+    c = _compiled()
+    m = c["suffix_paren"].match(text, pos)
+    if m:
+        return m["s"], m.end()
+    m = c["suffix_bare"].match(text, pos)
+    if m:
+        return m["s"], m.end()
+    return None, pos
+
+
+def _marked(st: _Sent, backrefs: list) -> None:
+    """《…》 titles, nested ones included; 《条例》-style titles become back-references."""
+    text = st.text
+    if _OPEN not in text:
+        _angle_only(st)
+        return
+    stack: list[int] = []
+    pairs: list[tuple[int, int, int]] = []  # (open, close, depth)
+    for i, ch in enumerate(text):
+        if ch == _OPEN:
+            stack.append(i)
+        elif ch == _CLOSE and stack:
+            o = stack.pop()
+            pairs.append((o, i, len(stack)))
+    if not pairs:
+        return
+    c = _compiled()
+    for o, cl, depth in sorted(pairs):
+        a, b = o + 1, cl
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if a >= b:
+            continue
+        title = text[a:b]
+        if depth == 0:
+            st.take(o, cl + 1)
+        core, suffix = _split_suffix(title)
+        label = title
+        if suffix is None and depth == 0:
+            suffix, _end = _after_suffix(text, cl + 1)
+            if suffix:
+                label = f"{title}（{suffix}）"
+        if core in c["backref_titles"]:
+            backrefs.append((st.s.start + a, st.s.start + b, st, a, b, core, 1, "laws.title_marks.backref"))
+            continue
+        if _instrument_word(core) is None:
+            continue
+        rule = "laws.title_marks" if depth == 0 else "laws.title_marks.nested"
+        m = st.add(a, b, label, rule, _attrs("marked", suffix))
+        _coordinated(st, cl + 1, m)
+        # titles nested with 〈〉 <> ‹› inside this one
+        for inner in _INNER.finditer(text, a, b):
+            ia, ib = inner.span(1)
+            it = inner[1]
+            icore, isuf = _split_suffix(it)
+            if _instrument_word(icore) is not None and icore not in c["backref_titles"]:
+                st.add(ia, ib, it, "laws.title_marks.nested", _attrs("marked", isuf))
+
+
+_DOUBLE_ANGLE = re.compile(r"(?:〈〈|<<|＜＜)\s*([^《》<>〈〉＜＞]{2,80}?)\s*(?:〉〉|>>|＞＞)")
+
+
+def _angle_only(st: _Sent) -> None:
+    """Texts without 《》 that mark titles with 〈〈…〉〉, <<…>> or single 〈…〉 instead."""
+    c = _compiled()
+    text = st.text
+    for rx in (_DOUBLE_ANGLE, _INNER):
+        for m in rx.finditer(text):
+            a, b = m.span(1)
+            core, suffix = _split_suffix(m[1])
+            if not st.free(*m.span()) or core in c["backref_titles"] or _instrument_word(core) is None:
+                continue
+            st.add(a, b, m[1], "laws.title_marks", _attrs("marked", suffix))
+            st.take(*m.span())
+
+
+_COORD = re.compile(r"(?:及其|和|及)(?P<w>实施条例|实施细则|实施办法)")
+
+
+def _coordinated(st: _Sent, pos: int, law: Mention) -> None:
+    """X法及其实施条例: the companion instrument named by the shared stem."""
+    m = _COORD.match(st.text, pos)
+    core = _core(law.label)
+    if m and core.endswith("法"):
+        st.add(m.start("w"), m.end("w"), core + m["w"], "laws.coordinated", _attrs("coordinated"))
+        st.take(m.start(), m.end())
+
+
+def _lexicon(st: _Sent) -> None:
+    c = _compiled()
+    for m in c["lexicon"].finditer(st.text):
+        a, b = m.span()
+        if st.free(a, b):
+            st.add(a, b, m[0], c["lexicon_rules"][m.lastgroup], _attrs("bare"))
+            st.take(a, b)
+
+
+def _formulas(st: _Sent) -> None:
+    """安全生产“一法一条例”: one mention, stem and formula in attrs."""
+    c = _compiled()
+    for m in c["formula"].finditer(st.text):
+        a, b = m.span()
+        if not st.free(a, b):
+            continue
+        start = _left_edge(st.text, a, extra=c["stem_edges"])
+        stem = st.text[start:a]
+        stem_key = stem[:-1] if stem.endswith("法") else stem
+        if _is_generic(stem_key):
+            continue
+        formula = m[0].strip("“”\"‘’")
+        st.add(start, b, st.text[start:b], "laws.formula",
+               _attrs("formula", stem=stem_key, formula=formula))
+        st.take(start, b)
+
+
+def _registry_hits(st: _Sent) -> list[tuple[int, int, str | None]]:
+    """Bare registry names, longest at each end, guarded against longer words."""
+    c = _compiled()
+    names = registry_names()
+    end_re, ends = _registry_index()
+    text = st.text
+    hits: list[tuple[int, int, str | None]] = []
+    for m in end_re.finditer(text):
+        e = m.end()
+        lens = ends.get(text[e - 2:e])
+        if not lens:
+            continue
+        for n in lens:
+            a = e - n
+            if a < 0 or text[a:e] not in names:
+                continue
+            nxt = text[e:e + 1]
+            if nxt in c["right_stop"] or (nxt == "规" and text[e + 1:e + 2] != "定"):
+                break
+            if n <= c["guard_len"] and text[a:e] not in c["guard_exempt"] and a > 0 \
+                    and _CJK.match(text[a - 1]) and not any(text[:a].endswith(g) for g in c["governing"]):
+                break
+            if st.free(a, e):
+                hits.append((a, e, None))
+            break
+    # a name inside a longer name (土地管理法 in 土地管理法实施条例) is not a mention of its own
+    hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+    kept: list[tuple[int, int, str | None]] = []
+    for h in hits:
+        if kept and h[0] >= kept[-1][0] and h[1] <= kept[-1][1]:
+            continue
+        kept.append(h)
+    return kept
+
+
+def _bare_candidates(st: _Sent) -> list[tuple[int, int, str]]:
+    """Unmarked titles: 关于…的意见, X+compound suffix, “…”规划, X法+实施情况."""
+    c = _compiled()
+    text = st.text
+    out: list[tuple[int, int, str]] = []
+    for m in c["guanyu"].finditer(text):
+        if st.free(*m.span()) and not text.startswith(c["guanyu_skip"], m.start() + 2):
+            out.append((m.start(), m.end(), "laws.bare_guanyu"))
+    for rx in (c["suffix_re"], c["after_quote"]):
+        for m in rx.finditer(text):
+            a = _left_edge(text, m.start())
+            x = text[a:m.start()]
+            if m.start() - a > _MAX_BARE or _is_generic(x) or not st.free(a, m.end()):
+                continue
+            out.append((a, m.end(), "laws.bare_suffix"))
+    for m in c["weak_re"].finditer(text):
+        a = _left_edge(text, m.start())
+        head = text[:a].removesuffix("了")
+        if not head.endswith(c["strong"]) or m.start() - a > _MAX_BARE or _is_generic(text[a:m.start()]):
+            continue
+        if st.free(a, m.end()):
+            out.append((a, m.end(), "laws.bare_made"))
+    for m in c["context"].finditer(text):
+        a = _left_edge(text, m.start())
+        cand = text[a:m.end()]
+        # short X法 are either in the registry or ambiguous (组织法): only long ones here
+        if len(cand) < 5 or cand.endswith(c["false_friends"]) or _is_generic(cand[:-1]):
+            continue
+        if st.free(a, m.end()):
+            out.append((a, m.end(), "laws.bare_context"))
+    return out
+
+
+def _bare(st: _Sent) -> None:
+    """Registry names and unmarked titles, overlaps settled (registry first, then longest)."""
+    text = st.text
+    reg = _registry_hits(st)
+    cands = _bare_candidates(st)
+    chosen: list[tuple[int, int, str]] = []
+    reg_ends = {b: a for a, b, _ in reg}
+    for a, b, rule in sorted(cands, key=lambda t: (-(t[1] - t[0]), t[0])):
+        ra = reg_ends.get(b)
+        if ra is not None:
+            # same ending as a registry name: only a place prefix makes it a local instrument
+            if a >= ra or not _has_place_prefix(text[a:ra]):
+                continue
+        if any(a < cb and ca < b for ca, cb, _ in chosen):
+            continue
+        chosen.append((a, b, rule))
+    local_ends = {b for a, b, _ in chosen}
+    for a, b, _ in reg:
+        if b in local_ends and any(ca < a for ca, cb, _ in chosen if cb == b):
+            continue
+        chosen.append((a, b, "laws.registry"))
+    for a, b, rule in sorted(chosen):
+        # unmarked, the suffix (草案, （修正案）) is simply part of the span
+        suffix, end = _after_suffix(text, b)
+        if suffix and st.free(b, end):
+            b = end
+        else:
+            suffix = None
+        m = st.add(a, b, text[a:b], rule, _attrs("bare", suffix))
+        st.take(a, b)
+        _coordinated(st, b, m)
+
+
+def _bare_backrefs(st: _Sent, backrefs: list) -> None:
+    c = _compiled()
+    for m in c["backrefs"].finditer(st.text):
+        a, b = m.span()
+        word, count = c["backref_info"][m.lastgroup]
+        if st.free(a, b):
+            st.take(a, b)
+            backrefs.append((st.s.start + a, st.s.start + b, st, a, b, word or m[0][-2:], count, "laws.backref"))
+
+
+def _matches_kind(label: str, word: str) -> bool:
+    core = _TRAIL_PAREN.sub("", _core(label))
+    if not core.endswith(word):
+        return False
+    # 该法 refers to a law, never to a 办法
+    return not (word == "法" and core.endswith(("办法", "方法")))
+
+
+def _resolve_backrefs(primaries: list[Mention], backrefs: list) -> None:
+    primaries = sorted((m for m in primaries if m.attr("form") in ("marked", "bare", "coordinated")),
+                       key=lambda m: m.start)
+    starts = [m.start for m in primaries]
+    for start, _end, st, a, b, word, count, rule in sorted(backrefs, key=lambda t: t[0]):
+        k = bisect_right(starts, start)
+        seen: list[Mention] = []
+        for m in reversed(primaries[:k]):
+            if m.end <= start and _matches_kind(m.label, word) and all(m.label != s.label for s in seen):
+                seen.append(m)
+                if len(seen) == count:
+                    break
+        for ante in seen:
+            extra = {k2: v for k2, v in ante.attrs if k2 in ("draft", "suffix")}
+            attrs = tuple(sorted({"form": "backref", "antecedent": f"{ante.start}-{ante.end}", **extra}.items()))
+            st.add(a, b, ante.label, rule, attrs)
+
+
+def extract_laws(doc: Document, sentences: tuple[Sentence, ...] | list[Sentence]) -> list[Mention]:
+    """Law and instrument mentions of one document (kind "law"), in text order.
+
+    >>> from kg.records import Document, Sentence
+    >>> t = "对《中华人民共和国水污染防治法》开展执法检查，该法实施情况良好。"
+    >>> doc = Document("d", "d.txt", t, "", (), "")
+    >>> [(m.label, m.attr("form")) for m in extract_laws(doc, [Sentence(0, 0, len(t), t, 0, None)])]
+    [('中华人民共和国水污染防治法', 'marked'), ('中华人民共和国水污染防治法', 'backref')]
+    """
+    backrefs: list = []
+    states = []
+    hint = _compiled()["hint"]
+    for sent in sentences:
+        if not hint.search(sent.text):  # most sentences name no instrument at all
+            continue
+        st = _Sent(sent)
+        _marked(st, backrefs)
+        _lexicon(st)
+        _formulas(st)
+        _bare(st)
+        _bare_backrefs(st, backrefs)
+        states.append(st)
+    primaries = [m for st in states for m in st.found]
+    _resolve_backrefs(primaries, backrefs)
+    out = [m for st in states for m in st.found]
+    return sorted(out, key=lambda m: (m.start, m.end, m.label))

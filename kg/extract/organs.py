@@ -1,0 +1,434 @@
+"""Organ (institution) mentions: congresses, governments, courts, Party committees, their
+working bodies, liaison stations, teams and training bases, at every level.
+
+One compiled regex scans the whole document once. Its branches, tried in this order at
+each position:
+
+- ``party_centre``: 中央 when it denotes the Party centre (中央、省委; 中央关于…).
+- ``shared_ending``: a list of level words sharing one organ (省、市人大; 省市区委;
+  市、区两级人大) gives one mention per level, all on the list's span.
+- ``level``: [mask or place][term]<level word>[term]<core>[sitting | sub-unit]
+  (**区第六届人民代表大会常务委员会, 区委常委会, 区十三届人大常委会第二十三次会议,
+  区人大常委会党组). A sitting also gives a ``sitting`` mention; a sub-unit gives the
+  organ and the compound (区人大常委会, 区人大常委会党组).
+- ``college``: <level word><name><学院|党校> (市乡村实用人才培训学院).
+- ``sitting``: a sitting written without a level (五届人大一次会议).
+- unprefixed organs: the lexicon (党中央, 国务院, 公安机关, 党组理论学习中心组),
+  常委会 + sub-unit (人大常委会机关), tiered stations, teams and training bases
+  (社区级人大代表联络站, 代表小组, 人大代表培训基地), departments (教育部门) and
+  committees (法制工作委员会).
+
+Labels drop the place and the term (**区第五届人大常委会 -> 区人大常委会) and use short
+standard forms (区人民政府 -> 区政府, 区法院 -> 区人民法院). A mask right before a level
+word stands for the place and is dropped, except when the same organ was just listed
+unmasked (省委、市委、*市委: the masked one is another city's), where it is kept.
+Generic references (上级人大, 各级人大, 有关部门, 党委, 乡镇人大, 人大代表) have no level
+word or lexicon entry and are not matched. Rules and lexicons: ``kg/data/organs.toml``,
+``organ_committees.tsv``, ``organ_sectors.tsv``, ``organ_place_stop.tsv``.
+
+Mention attrs: ``kind`` (人大常委会, 政府, 党委, 联络站 ...), ``level`` (the level word as
+written: 区, 自治区, 全国; "" when none), ``rank`` (省 市 县 区 旗 乡 镇 街道 全国),
+``term`` (届, digits as written), ``place`` (unmasked place name, when read),
+``parent`` (label of the organ a sub-unit belongs to). Sitting mentions have kind
+"sitting" and attr ``organ``.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kg.extract.rules import load_lines, load_toml, load_tsv
+from kg.records import Document, Mention, Sentence
+
+_KIND = "organ"
+_SITTING = "sitting"
+_CJK = r"[\u3400-\u9fff]"
+# characters that cannot be inside an unmasked place name read before a level word
+_NOT_PLACE = set("的了是在对等年月日来这其我们各全本该把被将以为与和及或并也都还就已所之于从到让使给由要")
+# characters that cannot be inside a committee name read after its organ
+_NOT_NAME = "的了和在对与及等是为把被将向从"
+# station kinds merged within a document when they differ only by 人大 / 级
+_VARIANT_KINDS = {"联络站", "代表之家", "工作室"}
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+@dataclass(frozen=True)
+class _Rules:
+    regex: re.Pattern
+    levels: dict  # written level word -> rank
+    level_finder: re.Pattern
+    cores: dict  # surface -> (label, kind)
+    subs: dict
+    named: dict  # surface -> (label, kind, scope)
+    committees: dict  # surface -> (label, kind)
+    station: re.Pattern
+    team: re.Pattern
+    base: re.Pattern  # fullmatch of a training-base sub-unit, names in group "names"
+    dept: re.Pattern
+    list_sep: re.Pattern
+    place_stop: tuple
+    mask: re.Pattern
+
+
+@lru_cache(maxsize=1)
+def _rules() -> _Rules:
+    cfg = load_toml("organs.toml")
+    pat = cfg["patterns"]
+    levels = dict(cfg["levels"])
+    blockers = cfg["blockers"]
+    mask, num, sep = pat["mask_re"], pat["num_re"], pat["list_sep_re"]
+    term = f"第?{num}届"
+    sitting = f"(?:第?{num}次(?:全体|主任)?(?:会议|全会)|{num}中全会)"
+
+    def level_word(w: str) -> str:
+        blk = blockers.get(w, "")
+        return f"(?<![{re.escape(blk)}]){re.escape(w)}" if blk else re.escape(w)
+
+    ordered = sorted(levels, key=lambda w: (-len(w), w))
+    level_lb = "(?:" + "|".join(level_word(w) for w in ordered) + ")"
+    level_plain = f"(?:{_alt(levels)})"
+
+    st = cfg["stations"]
+    station = f"(?:人大)?代表(?:{_alt(st['words'])})"
+    team = f"(?:人大)?代表(?:{_alt(st['team_middles'])})?(?:{_alt(st['team_words'])})"
+    base = f"(?:{_alt(st['base_prefixes'])})(?:{_alt(st['base_words'])})"
+    name = r"(?:(?![和及与、])[\u3400-\u9fff]){2,3}"
+    base_sub = f"(?:{name}(?:{sep}{name})*)?(?:{_alt(st['base_prefixes'])})?(?:{_alt(st['base_words'])})"
+    tiers = _alt(st["tiers"])
+    college = _alt(st["college_words"])
+
+    dep = cfg["departments"]
+    sectors = load_lines("organ_sectors.tsv")
+    dept = f"(?:{_alt(sectors)})(?:{_alt(dep['suffixes'])})|{_alt(dep['abbreviations'])}"
+
+    committees = {row[0]: (row[1], row[2]) for row in load_tsv("organ_committees.tsv") if len(row) >= 3}
+    committee = _alt(committees)
+
+    congress_stop = _alt(cfg["congress"]["stop_after"])
+    party_stop = _alt(cfg["congress"]["party_stop_after"])
+    cores = {k: tuple(v) for k, v in cfg["cores"].items()}
+
+    def core_alt(surface: str) -> str:
+        if surface in ("人大", "人民代表大会"):
+            return f"{re.escape(surface)}(?!{congress_stop})"
+        if surface == "委":
+            return f"委(?!{party_stop})"
+        return re.escape(surface)
+
+    core_lex = "|".join(core_alt(s) for s in sorted(cores, key=lambda w: (-len(w), w)))
+    core = f"(?:{station}|{team}|{base}|{dept}|{committee}|{core_lex})"
+    subs = {k: tuple(v) for k, v in cfg["subs"].items()}
+    # after an organ, any <name>工作委员会 is one of its working committees
+    # (市人大常委会代表联络工作委员会); without an organ only listed names count
+    working = rf"(?:(?![{_NOT_NAME}])[\u3400-\u9fff]){{2,10}}?(?:工作委员会|工委)"
+    sub = f"(?:{_alt(subs)}|{committee}|{station}|{team}|{base_sub}|{working})"
+    named = {k: tuple(v) for k, v in cfg["named"].items()}
+    centre_after = f"{sep}{level_plain}(?:{sep}?{level_plain})*(?:党委|委)|{_alt(cfg['patterns']['party_centre_after'])}"
+    not_place = "".join(sorted(_NOT_PLACE))
+
+    # every branch starts with one of these characters: checking it first lets the scan
+    # skip most positions with one test instead of trying every branch
+    starts = [*levels, *cores, *named, *committees, *sectors, *dep["abbreviations"], *st["tiers"],
+              *st["base_prefixes"], "中", "人", "常", "代", "第", "*", "＊", "×"]
+    first = "".join(sorted({w[0] for w in starts} | set("一二三四五六七八九十百零〇两0123456789")))
+    regex = rf"""(?=[{re.escape(first)}])(?:
+    (?P<C>(?<!党)(?<!中共)中央(?={centre_after}))
+    |(?P<B>(?P<b_list>{level_lb}(?:{sep}?{level_plain})+)(?:[两三四五]级)?(?P<b_core>{core_lex}))
+    |(?P<A>(?P<a_pre>(?:{mask}{level_plain})*{mask})?(?P<a_t1>{term})?(?P<a_lv>{level_lb})(?P<a_t2>{term})?
+        (?P<a_core>{core})(?:(?P<a_sit>(?:{term})?{sitting})|(?P<a_sub>{sub}))?)
+    |(?P<F>(?P<f_pre>{mask})?(?P<f_lv>{level_lb})(?P<f_name>(?:(?![{not_place}])[\u3400-\u9fff]){{2,8}}?)(?P<f_suf>{college}))
+    |(?P<E>(?:{term})?(?:人民代表大会常务委员会|人民代表大会|人大常委会|人大|常委会)(?:{term})?{sitting})
+    |(?P<D>(?P<d_sc>(?:人大)?常委会)(?P<d_scsub>{sub})
+        |(?P<d_dept>{dept})
+        |(?P<d_named>{_alt(named)})
+        |(?P<d_st>(?:(?:{tiers})级?)?(?:{station}|{team}|{base}))
+        |(?P<d_com>{committee})))
+    """
+    return _Rules(
+        regex=re.compile(regex, re.VERBOSE),
+        levels=levels,
+        level_finder=re.compile(_alt(levels)),
+        cores=cores,
+        subs=subs,
+        named=named,
+        committees=committees,
+        station=re.compile(station),
+        team=re.compile(team),
+        base=re.compile(f"(?P<names>{name}(?:{sep}{name})*)?(?P<rest>(?:{_alt(st['base_prefixes'])})?(?:{_alt(st['base_words'])}))"),
+        dept=re.compile(dept),
+        list_sep=re.compile(sep),
+        place_stop=tuple(load_lines("organ_place_stop.tsv")),
+        mask=re.compile(mask),
+    )
+
+
+def _unit_kind(text: str, r: _Rules) -> str | None:
+    """Kind of a station, team, base or department written as is, else None."""
+    if r.station.fullmatch(text):
+        if text.endswith(("之家", "家站")):
+            return "代表之家"
+        if text.endswith("工作室"):
+            return "工作室"
+        if text.endswith(("联系点",)):
+            return "联系点"
+        return "联络站"
+    if r.team.fullmatch(text):
+        return "小组" if text.endswith("小组") else "团队"
+    if r.base.fullmatch(text):
+        return "培训基地"
+    if r.dept.fullmatch(text):
+        return "部门" if text.endswith("部门") else "局"
+    return None
+
+
+def _classify(text: str, r: _Rules, lexicon: dict) -> list[tuple[str, str]]:
+    """(label, kind) pairs of a core or sub-unit; a list because some split in two."""
+    if text in lexicon:
+        label, kind = lexicon[text][:2]
+        if kind == "纪委监委":  # one office, two organs
+            return [("纪委", "纪委"), ("监察委员会", "监察委员会")]
+        return [(label, kind)]
+    if text in r.committees:
+        return [r.committees[text]]
+    if text.endswith(("工作委员会", "工委")) and len(text) > 2:
+        return [(text, "工作委员会")]
+    m = r.base.fullmatch(text)
+    if m and m["names"]:  # 深圳和成都培训基地: one base per city
+        return [(n + m["rest"], "培训基地") for n in r.list_sep.split(m["names"])]
+    kind = _unit_kind(text, r)
+    return [(text, kind)] if kind else []
+
+
+def _term(text: str | None) -> str:
+    return text.lstrip("第").rstrip("届") if text else ""
+
+
+def _place_before(text: str, pos: int, r: _Rules) -> str:
+    """An unmasked place name written right before ``pos`` (a level word), or "".
+
+    Read only where a name is likely: a short line (title, heading) that starts with it,
+    after 受 (我受…委托) or after 中共. Names are not in a gazetteer, so anything else is
+    left alone rather than guessed.
+
+    >>> _place_before("郑州市金水区人大常委会工作报告", 5, _rules())
+    '郑州市金水'
+    >>> _place_before("要求区政府整改", 2, _rules())
+    ''
+    """
+    k = pos
+    while k > 0 and pos - k < 12 and re.match(_CJK, text[k - 1]):
+        k -= 1
+    seg = text[k:pos]
+    if not seg:
+        return ""
+    for cue in ("中共", "受"):
+        i = seg.rfind(cue)
+        if i >= 0:
+            seg = seg[i + len(cue):]
+            break
+    else:
+        line_start = text.rfind("\n", 0, k) + 1
+        line_end = text.find("\n", pos)
+        line_end = len(text) if line_end < 0 else line_end
+        if k != line_start or line_end - line_start > 50:
+            return ""
+    if not seg or len(seg) > 10 or any(c in _NOT_PLACE for c in seg) or seg.startswith(r.place_stop):
+        return ""
+    # the name of the unit itself (after any higher units: 郑州市|金水) is short, except
+    # before an autonomous level (长阳土家族|自治县)
+    own = r.level_finder.split(seg)[-1]
+    if not own or len(own) > (8 if text.startswith("自治", pos) else 4):
+        return ""
+    return seg
+
+
+class _Collector:
+    """Builds mentions of one document, mapping spans to sentences."""
+
+    def __init__(self, doc: Document, sentences) -> None:
+        self.text = doc.text
+        self.sentences = sentences
+        self.starts = [s.start for s in sentences]
+        self.out: list[Mention] = []
+        self.masked: dict[int, str] = {}  # index in out -> mask written before it
+
+    def sentence(self, start: int) -> int | None:
+        i = bisect_right(self.starts, start) - 1
+        if i < 0 or start >= self.sentences[i].end:
+            return None
+        return self.sentences[i].index
+
+    def add(self, kind, start, end, label, rule, attrs: dict, mask: str = "") -> None:
+        sent = self.sentence(start)
+        if sent is None:
+            return
+        pairs = tuple(sorted((k, v) for k, v in attrs.items() if v))
+        if mask:
+            self.masked[len(self.out)] = mask
+        self.out.append(Mention(kind, start, end, self.text[start:end], label, rule, sent, pairs))
+
+
+def _level_attrs(lv: str, kind: str, r: _Rules, **extra) -> dict:
+    return {"level": lv, "rank": r.levels.get(lv, ""), "kind": kind, **extra}
+
+
+def _on_level(m: re.Match, col: _Collector, r: _Rules) -> None:
+    lv, pre = m["a_lv"], m["a_pre"] or ""
+    start = m.start("A")
+    place = ""
+    if not pre and not m["a_t1"]:
+        name = _place_before(col.text, start, r)
+        if name:
+            place, start = name + lv, start - len(name)
+    term = _term(m["a_t1"] or m["a_t2"])
+    parents = _classify(m["a_core"], r, r.cores)
+    for core_label, kind in parents:
+        label = lv + core_label
+        attrs = _level_attrs(lv, kind, r, term=term, place=place)
+        col.add(_KIND, start, m.end("a_core"), label, "organs.level", attrs, pre)
+    if m["a_sit"]:
+        written_from = m.start("a_t1") if m["a_t1"] else m.start("a_lv")
+        organ = lv + parents[0][0] if parents else ""
+        col.add(_SITTING, start, m.end(), col.text[written_from:m.end()], "organs.sitting",
+                {"level": lv, "rank": r.levels.get(lv, ""), "kind": _SITTING, "organ": organ, "term": term,
+                 "place": place})
+    if m["a_sub"] and parents:
+        parent = lv + parents[0][0]
+        for sub_label, kind in _classify(m["a_sub"], r, r.subs):
+            if m["a_sub"] == "及其常委会":
+                if parents[0][1] != "人大":
+                    continue
+                label = lv + sub_label
+            else:
+                label = parent + sub_label
+            attrs = _level_attrs(lv, kind, r, term=term, place=place, parent=parent)
+            col.add(_KIND, start, m.end(), label, "organs.sub_unit", attrs, pre)
+
+
+def _on_list(m: re.Match, col: _Collector, r: _Rules) -> None:
+    written = m["b_list"]
+    if "乡镇" in written:  # 乡镇人大: every township, not two organs
+        return
+    for lv in r.level_finder.findall(written):
+        for core_label, kind in _classify(m["b_core"], r, r.cores):
+            col.add(_KIND, m.start(), m.end(), lv + core_label, "organs.shared_ending", _level_attrs(lv, kind, r))
+
+
+def _on_unprefixed(m: re.Match, col: _Collector, r: _Rules) -> None:
+    start, end = m.start(), m.end()
+    if m["d_sc"]:
+        for sub_label, kind in _classify(m["d_scsub"], r, r.subs):
+            col.add(_KIND, start, end, m["d_sc"] + sub_label, "organs.sub_unit", {"kind": kind})
+    elif m["d_named"]:
+        label, kind, scope = r.named[m["d_named"]]
+        col.add(_KIND, start, end, label, "organs.named",
+                {"kind": kind, "level": scope, "rank": scope})
+    elif m["d_st"]:
+        written = m["d_st"]
+        rule = {"小组": "organs.team", "团队": "organs.team", "培训基地": "organs.training_base"}
+        # the tier is not part of the unit: classify what follows it
+        for i in range(len(written)):
+            kind = _unit_kind(written[i:], r)
+            if kind:
+                col.add(_KIND, start, end, written, rule.get(kind, "organs.station"), {"kind": kind})
+                break
+    elif m["d_com"]:
+        label, kind = r.committees[m["d_com"]]
+        col.add(_KIND, start, end, label, "organs.committee", {"kind": kind})
+    elif m["d_dept"]:
+        kind = "部门" if m["d_dept"].endswith("部门") else "局"
+        col.add(_KIND, start, end, m["d_dept"], "organs.department", {"kind": kind})
+
+
+def _keep_distinct_masks(col: _Collector) -> list[Mention]:
+    """省委、市委、*市委: a masked organ listed right after the same organ unmasked is
+    another place's; its label keeps the mask so the two stay apart."""
+    out = list(col.out)
+    for i, mask in col.masked.items():
+        cur = out[i]
+        for j in range(i - 1, -1, -1):
+            prev = out[j]
+            if prev.end <= cur.start:
+                gap = col.text[prev.end:cur.start]
+                if prev.label == cur.label and j not in col.masked and len(gap) <= 1 \
+                        and (not gap or gap in "、和及与"):
+                    out[i] = Mention(cur.kind, cur.start, cur.end, cur.text, mask + cur.label, cur.rule,
+                                     cur.sentence, cur.attrs)
+                break
+    return out
+
+
+def _merge_variants(mentions: list[Mention]) -> list[Mention]:
+    """社区代表联络站 and 社区级人大代表联络站 in one document are one tier of stations:
+    both take the fullest form written."""
+    def key(m: Mention) -> str:
+        return m.label.replace("人大", "").replace("级", "")
+
+    best: dict[str, str] = {}
+    for m in mentions:
+        if m.kind == _KIND and m.attr("kind") in _VARIANT_KINDS:
+            k = key(m)
+            if len(m.label) > len(best.get(k, "")):
+                best[k] = m.label
+    out = []
+    for m in mentions:
+        if m.kind == _KIND and m.attr("kind") in _VARIANT_KINDS and best[key(m)] != m.label:
+            m = Mention(m.kind, m.start, m.end, m.text, best[key(m)], m.rule, m.sentence, m.attrs)
+        out.append(m)
+    return out
+
+
+def extract_organs(doc: Document, sentences) -> list[Mention]:
+    """Organ mentions (kind "organ") and sittings (kind "sitting") of one document.
+
+    >>> from kg.records import Document, Sentence
+    >>> t = "配合省、市人大开展调研，督促区政府整改。"
+    >>> d = Document("x", "x.txt", t, "", (), "")
+    >>> [m.label for m in extract_organs(d, [Sentence(0, 0, len(t), t, 0, None)])]
+    ['省人大', '市人大', '区政府']
+    """
+    r = _rules()
+    col = _Collector(doc, sorted(sentences, key=lambda s: s.start))
+    if not col.sentences:
+        return []
+    for m in r.regex.finditer(doc.text):
+        branch = next(g for g in "ABCDEF" if m[g] is not None)
+        if branch == "A":
+            _on_level(m, col, r)
+        elif branch == "B":
+            _on_list(m, col, r)
+        elif branch == "C":
+            col.add(_KIND, m.start(), m.end(), "中央", "organs.party_centre",
+                    {"kind": "党委", "level": "全国", "rank": "全国"})
+        elif branch == "F":
+            lv, suf = m["f_lv"], m["f_suf"]
+            label = lv + m["f_name"] + suf
+            kind = "培训学院" if "培训" in label or "干部" in label else "学院"
+            col.add(_KIND, m.start(), m.end(), label, "organs.college", _level_attrs(lv, kind, r), m["f_pre"] or "")
+        elif branch == "E":
+            col.add(_SITTING, m.start(), m.end(), m["E"], "organs.sitting", {"kind": _SITTING})
+        else:
+            _on_unprefixed(m, col, r)
+    mentions = _merge_variants(_keep_distinct_masks(col))
+    seen, out = set(), []
+    for m in mentions:
+        key = (m.kind, m.start, m.end, m.label)
+        if key not in seen:
+            seen.add(key)
+            out.append(m)
+    return out
+
+
+def organ_labels(mentions) -> list[str]:
+    """Distinct organ labels in order of first mention (sittings left out).
+
+    >>> organ_labels([])
+    []
+    """
+    return list(Counter(m.label for m in mentions if m.kind == _KIND))

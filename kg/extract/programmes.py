@@ -1,0 +1,387 @@
+"""Named programmes, campaigns, systems, mechanisms and recurring activities.
+
+Passes over each sentence (word lists in ``programmes.toml``):
+
+* ``programmes.quoted_named``: quoted text that names a programme by itself
+  (“干部执行力提升年”, “代表双活动日”, “两个专项行动”);
+* ``programmes.quoted_head``: a quote followed by a head word (“第一议题”制度,
+  “扫黑除恶”专项斗争, “放管服”改革);
+* ``programmes.head``: an unquoted name ending in a head word, its left boundary found by
+  scanning back to the nearest governing verb (开展, 落实, 建立 …), punctuation, 的 or a
+  conjunction; what is required of the boundary depends on the head's mode;
+* ``programmes.enumerated``: a list closed by a count and a head (履职承诺、履职考勤和
+  述职评议三项机制);
+* ``programmes.coordinated``: an unquoted 活动 coordinated with a quoted one
+  (“万名党员下基层”和机关干部进社区活动);
+* ``programmes.known`` and ``programmes.campaign``: names from the data file.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from kg.extract.formulas import QUOTE
+from kg.extract.rules import load_toml
+from kg.records import Document, Mention, Sentence
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_STOP = frozenset("，。；：！？,.;:!?\n《》<>【】[]—-…")
+_SPACE = re.compile(r"\s+")
+_NUM_HEAD = re.compile(r"([一二两三四五六七八九十\d]+)[项个种条](机制|制度)")
+_COORD = re.compile(r"“([^“”]{2,20})”(?:和|与|及|、)([\u4e00-\u9fff]{2,12}活动)")
+_PLAN = re.compile(r"^[一二三四五六七八九十]+五$")
+_INSTRUMENT_END = ("规则", "细则", "办法", "条例", "规定", "意见", "方案", "规划", "纲要")
+
+
+def _overlapping(words) -> re.Pattern:
+    # a lookahead finds the words at every position, overlapping ones included
+    return re.compile("(?=(" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + "))")
+
+
+@lru_cache(maxsize=1)
+def _config():
+    data = load_toml("programmes.toml")
+    heads = {h["word"]: h for h in data["heads"]}
+    words = sorted(heads, key=len, reverse=True)
+    known = {k["label"]: k["kind"] for k in data.get("known", [])}
+    return {
+        "data": data,
+        "heads": heads,
+        "head_re": re.compile("|".join(map(re.escape, words))),
+        "verbs": tuple(sorted(data["governing_verbs"], key=len, reverse=True)),
+        # boundary words by priority (a cue before a conjunction ending at the same place);
+        # date copulas stop a name like punctuation does
+        "mark_res": [(kind, _overlapping(data[key])) for kind, key in
+                     (("cue", "recurrence_cues"), ("punct", "date_copulas"), ("conj", "conjunctions"),
+                      ("prep", "prepositions"))],
+        "verb_re": _overlapping(data["governing_verbs"]),
+        "nominal": tuple(data["nominalisers"]),
+        "not_verbs": tuple(data["not_verbs"]),
+        "cues": tuple(sorted(data["recurrence_cues"], key=len, reverse=True)),
+        "generic": frozenset(data["generic_cores"]),
+        "filler": re.compile("|".join(map(re.escape, data["filler_words"]))),
+        "excluded": frozenset(data["excluded_labels"]),
+        "excl_end": tuple(data["excluded_core_endings"]),
+        "bad_all": tuple(data["bad_followers_all"]),
+        "self_end": tuple(data["quoted_self_endings"]),
+        "day_kw": tuple(data["day_keywords"]),
+        "known": known,
+        "known_re": re.compile("|".join(map(re.escape, sorted(known, key=len, reverse=True)))) if known else None,
+        "campaigns": [(re.compile(c["pattern"]), c["kind"]) for c in data.get("campaign", [])],
+    }
+
+
+def clean_label(text: str) -> str:
+    """Label as written, without spaces (quotes inside a name are kept).
+
+    >>> clean_label("“第一议题” 制度")
+    '“第一议题”制度'
+    """
+    return _SPACE.sub("", text)
+
+
+@lru_cache(maxsize=512)
+def _verb_ends(text: str) -> dict[int, int]:
+    """End offset -> start offset of every governing verb in ``text`` (computed once)."""
+    cfg = _config()
+    ends: dict[int, int] = {}
+    for m in cfg["verb_re"].finditer(text):
+        a = m.start()
+        v = m.group(1)
+        if text.startswith(cfg["not_verbs"], a):
+            continue
+        ends.setdefault(a + len(v), a)
+    return ends
+
+
+def _verb_end(text: str, p: int) -> int | None:
+    """Start of a governing verb (with an optional 了) ending at ``p``, else None."""
+    q = p - 1 if p > 0 and text[p - 1] == "了" else p
+    return _verb_ends(text).get(q)
+
+
+def scan_left(text: str, head_start: int) -> tuple[int, str]:
+    """Left edge of a name ending at ``head_start`` and what stopped the scan.
+
+    The boundary is one of "verb", "cue", "punct", "conj", "de", "prep", "long".
+
+    >>> t = "认真落实领导干部联系帮包乡镇工作机制"
+    >>> left, why = scan_left(t, t.index("机制")); t[left:], why
+    ('领导干部联系帮包乡镇工作机制', 'verb')
+    """
+    cfg = _config()
+    limit = cfg["data"]["max_core"]
+    verbs, marks = _verb_ends(text), _marks(text)
+    p = head_start
+    in_quote = False
+    while p > 0:
+        if head_start - p > limit:
+            return p, "long"
+        ch = text[p - 1]
+        if ch == "”":
+            in_quote = True
+        elif ch == "“":
+            in_quote = False
+        if not in_quote:
+            q = p - 1 if ch == "了" else p
+            if q in verbs and not text.startswith(cfg["nominal"], p):
+                return p, "verb"
+            if ch in _STOP or ch.isdigit() or ch == "、" or ch == "*":
+                return p, "punct"
+            mark = marks.get(p)
+            if mark is not None:
+                kind, start = mark
+                if kind == "conj" and text[start:p] in ("与", "和") and _verb_end(text, start) is not None:
+                    pass  # 建立与政府工作互动机制: 与 opens the name
+                else:
+                    return p, kind
+            if ch == "的":
+                return p, "de"
+        p -= 1
+    return 0, "punct"
+
+
+@lru_cache(maxsize=512)
+def _marks(text: str) -> dict[int, tuple[str, int]]:
+    """End offset -> (boundary kind, start) of cues, date copulas, conjunctions, prepositions."""
+    cfg = _config()
+    out: dict[int, tuple[str, int]] = {}
+    for kind, rx in cfg["mark_res"]:
+        for m in rx.finditer(text):
+            out.setdefault(m.start() + len(m.group(1)), (kind, m.start()))
+    return out
+
+
+def _extend_over_de(text: str, de: int) -> tuple[int, str] | None:
+    """Extend a name left over 的 for X化的 (层级化的) and balanced 、-lists.
+
+    ``de`` is the offset of 的; returns the new left edge and boundary, or None.
+    """
+    if de >= 3 and text[de - 1] == "化" and all(_CJK.match(c) for c in text[de - 3:de - 1]):
+        left = de - 3
+        return left, "adjectival"
+    # 领导牵头督办、部门分件承办、委室综合协调的办理机制: the list starts after a verb
+    seg = max(text.rfind(c, 0, de) for c in "，。；：\n") + 1
+    for p in range(seg + 1, de):
+        if _verb_end(text, p) is None or text[p] == "了":
+            continue
+        parts = text[p:de].split("、")
+        sizes = [len(x) for x in parts]
+        if len(parts) >= 2 and min(sizes) >= 3 and max(sizes) <= 10 and max(sizes) - min(sizes) <= 2:
+            return p, "verb"
+    return None
+
+
+def _specific(core: str) -> bool:
+    cfg = _config()
+    bare = core.replace("“", "").replace("”", "")
+    if bare in cfg["generic"] or bare.endswith(cfg["excl_end"]):
+        return False
+    return len(cfg["filler"].sub("", bare)) >= 2
+
+
+def _recurring_before(text: str, left: int) -> bool:
+    window = text[max(0, left - 10):left + 2]
+    return any(c in window for c in _config()["cues"])
+
+
+def _in_quote(text: str, pos: int) -> bool:
+    # inside quotes: short quotes are judged whole by the quote pass, long ones are
+    # cited speech whose wording is not the speaker's programme
+    return text.rfind("“", 0, pos) > text.rfind("”", 0, pos)
+
+
+def _judge_head(text: str, hs: int, he: int, head: dict) -> tuple[int, str] | None:
+    """Left edge and rule of a name ending with the head at [hs, he), or None."""
+    cfg = _config()
+    after = text[he:he + 4]
+    if after.startswith(tuple(head["follow"])) or after.startswith(cfg["bad_all"]):
+        return None
+    left, why = scan_left(text, hs)
+    if why == "de" and head["mode"] in ("verb", "adjectival"):
+        ext = _extend_over_de(text, left - 1)
+        if ext is None:
+            return None
+        left, why = ext
+    core = text[left:hs]
+    if why == "long" or len(core.replace("“", "").replace("”", "")) < head["min_core"]:
+        return None
+    mode = head["mode"]
+    if mode == "adjectival":
+        return (left, "programmes.head") if why == "adjectival" else None
+    if not _specific(core):
+        return None
+    if mode == "verb":
+        return (left, "programmes.head") if why == "verb" else None
+    if mode == "recurring":
+        return (left, "programmes.recurring") if _recurring_before(text, left) else None
+    if mode == "day":
+        if any(ch.isdigit() for ch in core) or "月" in core or not any(k in core for k in cfg["day_kw"]):
+            return None
+        return left, "programmes.day"
+    if mode == "quoted":
+        return (left, "programmes.head") if ("“" in core and why == "verb") else None
+    return left, "programmes.head"  # mode "any"
+
+
+def _quoted_self(content: str) -> str | None:
+    """Kind when quoted text names a programme by itself, else None."""
+    cfg = _config()
+    for end in cfg["self_end"]:
+        if content.endswith(end) and len(content) > len(end):
+            return "行动" if end.endswith("行动") else ("主题教育" if end.endswith("教育") else end)
+    if len(content) >= 4 and content.endswith("年") and not any(ch.isdigit() for ch in content) \
+            and _CJK.match(content[-2]) and content[-2] not in "一二三四五六七八九十百千今明去前":
+        return "年"
+    if len(content) >= 4 and content.endswith("日") and any(k in content for k in cfg["day_kw"]):
+        return "日"
+    return None
+
+
+def extract_programmes(doc: Document, sentences: Sequence[Sentence]) -> list[Mention]:
+    """Programme mentions of a document, one per occurrence.
+
+    >>> from kg.records import Document, Sentence
+    >>> t = "严格落实“第一议题”制度，深入开展“干部执行力提升年”活动，建立长效机制。"
+    >>> d = Document("x", "x.txt", t, "", (), "")
+    >>> [m.label for m in extract_programmes(d, [Sentence(0, 0, len(t), t, 0, None)])]
+    ['“第一议题”制度', '干部执行力提升年']
+    """
+    cfg = _config()
+    out: list[Mention] = []
+    for s in sentences:
+        found: list[tuple[int, int, str, str, str]] = []  # start, end, label, rule, kind
+        text = s.text
+        covered: list[tuple[int, int]] = []
+
+        def add(a: int, b: int, label: str, rule: str, kind: str) -> None:
+            label = clean_label(label)
+            if label.replace("“", "").replace("”", "") in cfg["excluded"]:
+                return
+            if any(x <= a and b <= y for x, y in covered):
+                return  # already inside a longer name
+            found.append((a, b, label, rule, kind))
+            covered.append((a, b))
+
+        for m in QUOTE.finditer(text):
+            content = m.group(1).strip()
+            if len(content) > 30 or "。" in content:
+                continue
+            after = text[m.end():m.end() + 8]
+            kind = _quoted_self(content)
+            if kind:
+                end = m.end()
+                if after.startswith(("活动", "制度")):  # “代表双活动日”活动: the day names it
+                    end += 2
+                add(m.start(), end, content, "programmes.quoted_named", kind)
+                continue
+            hm = cfg["head_re"].match(text, m.end())
+            if not hm:
+                continue
+            head = cfg["heads"][hm.group(0)]
+            tail = text[hm.end():hm.end() + 4]
+            if tail.startswith(tuple(head["follow"])) or tail.startswith(cfg["bad_all"]):
+                continue
+            if _PLAN.match(content) and head["word"] != "普法":
+                continue
+            if head["word"] == "方式" and "+" not in content:
+                continue
+            if head["word"] == "日" or len(content) < head["min_core"]:
+                continue  # “X”日 is rare; “闭环”体系 is emphasis, not a name
+            add(m.start(), hm.end(), text[m.start():hm.end()], "programmes.quoted_head", head["kind"])
+
+        for m in _COORD.finditer(text):
+            add(m.start(2), m.end(2), m.group(2), "programmes.coordinated", "活动")
+            add(m.start(), m.start() + len(m.group(1)) + 2, m.group(1), "programmes.coordinated", "活动")
+
+        for m in _NUM_HEAD.finditer(text):
+            _enumerated(text, m, add)
+
+        for m in cfg["head_re"].finditer(text):
+            hs, he = m.span()
+            if hs > 0 and text[hs - 1] == "”":
+                continue  # handled with its quote
+            if _in_quote(text, hs):
+                continue
+            head = cfg["heads"][m.group(0)]
+            res = _judge_head(text, hs, he, head)
+            if res is None:
+                continue
+            left, rule = res
+            add(left, he, text[left:he], rule, head["kind"])
+
+        if cfg["known_re"] is not None:
+            for m in cfg["known_re"].finditer(text):
+                add(m.start(), m.end(), m.group(0), "programmes.known", cfg["known"][m.group(0)])
+        for rx, kind in cfg["campaigns"]:
+            for m in rx.finditer(text):
+                add(m.start(), m.end(), m.group(0), "programmes.campaign", kind)
+
+        for a, b, label, rule, kind in found:
+            out.append(Mention("programme", s.start + a, s.start + b, text[a:b], label, rule, s.index,
+                               (("kind", kind),)))
+    return merge_variants(out)
+
+
+def _fold(label: str) -> str:
+    return label.replace("“", "").replace("”", "")
+
+
+def merge_variants(mentions: list[Mention]) -> list[Mention]:
+    """Give variant writings of one programme in a document the first one's label.
+
+    Texts name a programme once in full and again with another head (“代表统一接待选民”
+    制度 … “代表统一接待选民日”活动; …监督模式 … …监督工作机制): two labels sharing a
+    prefix of at least 80% of the shorter one (and 6 characters) are one programme.
+
+    >>> a = Mention("programme", 0, 9, "", "“五位一体”+问题清单制监督模式", "r", 0)
+    >>> b = Mention("programme", 20, 31, "", "“五位一体”+问题清单制监督工作机制", "r", 1)
+    >>> [m.label for m in merge_variants([a, b])]
+    ['“五位一体”+问题清单制监督模式', '“五位一体”+问题清单制监督模式']
+    """
+    firsts: list[Mention] = []
+    out = []
+    for m in mentions:
+        key = _fold(m.label)
+        for prior in firsts:
+            pk = _fold(prior.label)
+            n = 0
+            while n < min(len(key), len(pk)) and key[n] == pk[n]:
+                n += 1
+            if key != pk and n >= 6 and n >= 0.8 * min(len(key), len(pk)):
+                # the kind follows the label so that one programme has one kind
+                m = Mention(m.kind, m.start, m.end, m.text, prior.label, m.rule, m.sentence, prior.attrs)
+                break
+        else:
+            firsts.append(m)
+        out.append(m)
+    return out
+
+
+_CN_SMALL = {c: i for i, c in enumerate("零一二三四五六七八九十")}
+_CN_SMALL["两"] = 2
+
+
+def _enumerated(text: str, m: re.Match, add) -> None:
+    """A list closed by its count and a head: 完善A、B和C三项机制 gives A, B and C."""
+    n_text = m.group(1)
+    n = int(n_text) if n_text.isdigit() else _CN_SMALL.get(n_text)
+    if not n or n < 2:
+        return
+    p = m.start()
+    while p > 0 and (_CJK.match(text[p - 1]) or text[p - 1] in "、"):
+        p -= 1
+    # the list starts right after a governing verb near the clause's left edge
+    start = next((p + i for i in range(1, min(8, m.start() - p)) if _verb_end(text, p + i) is not None), None)
+    if start is None:
+        return
+    items = re.split(r"、|和|及", text[start:m.start()])
+    if len(items) != n or any(not 2 <= len(x) <= 10 or x.endswith(_INSTRUMENT_END) for x in items):
+        return  # the count must match the list, and instruments (…办法) are not programmes
+    pos = start
+    kind = m.group(2)
+    for item in items:
+        a = text.index(item, pos)
+        add(a, a + len(item), item, "programmes.enumerated", kind)
+        pos = a + len(item)

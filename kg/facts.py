@@ -1,0 +1,108 @@
+"""Per-document facts (the shape of ../shared/eval/SCHEMA.md), read from the graph.
+
+Built only from the named queries, so facts.json says exactly what the graph says and
+anyone can reproduce a field with ``kg query``.
+"""
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph
+
+from kg.query import run
+
+__all__ = ["FIELDS", "facts_from_store", "write_facts"]
+
+FIELDS = ("laws_inspected", "laws_mentioned_other", "reports_heard", "institutions",
+          "slogans", "programmes", "numbers")
+_MARKS = str.maketrans("", "", "《》〈〉")
+
+
+def _rows(store: pyoxigraph.Store, name: str) -> dict[str, list[dict[str, Any]]]:
+    by_doc: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for rec in run(store, name=name).records():
+        by_doc[rec["docId"]].append(rec)
+    return by_doc
+
+
+def _sorted_unique(items: list) -> list:
+    """De-duplicated and sorted; dicts by their canonical JSON text."""
+    if items and isinstance(items[0], dict):
+        keyed = {json.dumps(i, ensure_ascii=False, sort_keys=True): i for i in items}
+        return [keyed[k] for k in sorted(keyed)]
+    return sorted(set(items))
+
+
+def _agents(by: str | None) -> str | None:
+    # GROUP_CONCAT gives no order guarantee: sort the names for stable output.
+    names = sorted({n for n in (by or "").split("、") if n})
+    return "、".join(names) or None
+
+
+def _number(value: Any) -> int | float | None:
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def facts_from_store(store: pyoxigraph.Store) -> list[dict[str, Any]]:
+    """One dict per rk:Document (even one with no facts), sorted by id, in the shape
+    of SCHEMA.md: id, laws_inspected, laws_mentioned_other, reports_heard,
+    institutions, slogans, programmes, numbers.
+
+    >>> facts_from_store(pyoxigraph.Store())
+    []
+    """
+    docs = sorted({r["docId"] for r in run(store, name="documents").records()})
+    inspected = _rows(store, "laws-inspected")
+    mentioned = _rows(store, "laws-mentioned")
+    reports = _rows(store, "reports-heard")
+    institutions = _rows(store, "institutions")
+    slogans = _rows(store, "slogans")
+    programmes = _rows(store, "programmes")
+    numbers = _rows(store, "numbers")
+    out = []
+    for doc in docs:
+        out.append({
+            "id": doc,
+            "laws_inspected": _sorted_unique([
+                {"law": (r["written"] or "").translate(_MARKS), "canonical": r["canonical"],
+                 "status": r["status"], "by": _agents(r["by"])}
+                for r in inspected.get(doc, [])]),
+            "laws_mentioned_other": _sorted_unique([
+                r["label"] for r in mentioned.get(doc, []) if not r["inspected"] and r["label"]]),
+            "reports_heard": _sorted_unique([
+                {"report": r["topic"], "from": r["from"], "status": r["status"]}
+                for r in reports.get(doc, [])]),
+            "institutions": _sorted_unique([r["label"] for r in institutions.get(doc, []) if r["label"]]),
+            "slogans": _sorted_unique([r["label"] for r in slogans.get(doc, []) if r["label"]]),
+            "programmes": _sorted_unique([r["label"] for r in programmes.get(doc, []) if r["label"]]),
+            "numbers": _sorted_unique([
+                {"what": r["what"] or "", "value": _number(r["value"]), "unit": r["unit"]}
+                for r in numbers.get(doc, [])]),
+        })
+    return out
+
+
+def write_facts(docs: list[dict[str, Any]], path: Path | str) -> Path:
+    """Write ``{"documents": [...]}`` (sorted by id) as UTF-8 JSON with
+    ``ensure_ascii=False, indent=1, sort_keys=True``, through a temporary file renamed
+    into place. Returns the path.
+
+    >>> import tempfile, os
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     p = write_facts([{"id": "b"}, {"id": "a"}], os.path.join(d, "facts.json"))
+    ...     [x["id"] for x in json.loads(p.read_text(encoding="utf-8"))["documents"]]
+    ['a', 'b']
+    """
+    from kg.store import _write_atomic
+
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    payload = {"documents": sorted(docs, key=lambda d: d["id"])}
+    text = json.dumps(payload, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    _write_atomic(target, text.encode("utf-8"))
+    return target

@@ -1,0 +1,97 @@
+"""End to end on the sample corpus: outputs, determinism, provenance, schema and scores."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pyoxigraph
+import pytest
+
+from kg.pipeline import build
+
+FIELDS = {"id", "laws_inspected", "laws_mentioned_other", "reports_heard", "institutions", "slogans",
+          "programmes", "numbers"}
+
+pytestmark = pytest.mark.slow
+
+
+def test_build_writes_the_four_outputs(built):
+    for name in ("graph.ttl", "graph.trig", "facts.json"):
+        assert (built / name).stat().st_size > 0
+    assert (built / "store").is_dir()
+
+
+def test_outputs_parse_with_an_independent_parser(built):
+    store = pyoxigraph.Store()
+    store.load(path=str(built / "graph.trig"), format=pyoxigraph.RdfFormat.TRIG)
+    graphs = {q.graph_name for q in store}
+    assert len(graphs) >= 6  # five documents and the provenance graph
+    ttl = list(pyoxigraph.parse(path=str(built / "graph.ttl"), format=pyoxigraph.RdfFormat.TURTLE))
+    assert len(ttl) == len({(q.subject, q.predicate, q.object) for q in store})
+
+
+def test_two_builds_are_byte_identical(built, seeds_dir, tmp_path):
+    again = tmp_path / "again"
+    build([seeds_dir], again, validate=False)
+    for name in ("graph.trig", "graph.ttl", "facts.json"):
+        assert (again / name).read_bytes() == (built / name).read_bytes(), name
+
+
+def test_facts_follow_the_schema(built, seeds_dir):
+    docs = json.loads((built / "facts.json").read_text(encoding="utf-8"))["documents"]
+    assert [d["id"] for d in docs] == sorted(p.stem for p in seeds_dir.glob("*.txt"))
+    for d in docs:
+        assert FIELDS <= set(d)
+        for item in d["laws_inspected"]:
+            assert {"law", "canonical", "status", "by"} <= set(item)
+            assert item["status"] in ("completed", "planned")
+        for item in d["reports_heard"]:
+            assert {"report", "from", "status"} <= set(item)
+        for item in d["numbers"]:
+            assert isinstance(item["value"], (int, float)) and item["unit"]
+
+
+def test_every_activity_and_count_has_provenance_with_offsets(built, seeds_dir):
+    store = pyoxigraph.Store()
+    store.load(path=str(built / "graph.trig"), format=pyoxigraph.RdfFormat.TRIG)
+    rows = list(store.query("""
+        PREFIX rk: <https://w3id.org/renda-kg/ns#>
+        PREFIX prov: <http://www.w3.org/ns/prov#>
+        PREFIX oa: <http://www.w3.org/ns/oa#>
+        SELECT ?x ?id ?start ?end ?exact WHERE { GRAPH ?g {
+          { ?x a rk:OversightActivity } UNION { ?x a rk:Count }
+          OPTIONAL { ?x prov:wasDerivedFrom ?m . ?m oa:start ?start ; oa:end ?end ; oa:exact ?exact ; rk:rule ?rule ;
+                        rk:inDocument ?doc . }
+          OPTIONAL { ?doc rk:sourceFile ?id }
+        } }"""))
+    assert len(rows) > 50
+    from kg.ingest import read_document
+
+    texts = {}
+    for row in rows:
+        assert row["start"] is not None, row["x"]
+        src = row["id"].value
+        if src not in texts:
+            texts[src] = read_document(seeds_dir / src).text
+        start, end = int(row["start"].value), int(row["end"].value)
+        assert texts[src][start:end] == row["exact"].value
+
+
+def test_official_scorer_runs_on_the_facts(built, gold_path, score_script):
+    out = subprocess.run([sys.executable, str(score_script), str(gold_path), str(built / "facts.json"), "--json"],
+                         capture_output=True, text=True, check=True)
+    scores = json.loads(out.stdout)
+    assert set(scores) >= {"laws_inspected+status", "reports_heard+status", "institutions", "slogans",
+                           "programmes", "numbers"}
+
+
+def test_own_scorer_agrees_with_the_official_one(built, gold_path, score_script):
+    from kg.evaluate import load_facts, score
+
+    out = subprocess.run([sys.executable, str(score_script), str(gold_path), str(built / "facts.json"), "--json"],
+                         capture_output=True, text=True, check=True)
+    theirs = json.loads(out.stdout)
+    ours = score(load_facts(gold_path), load_facts(built / "facts.json"))
+    for field, row in theirs.items():
+        assert ours[field]["f1"] == pytest.approx(row["f1"], abs=1e-3), field

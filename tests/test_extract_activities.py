@@ -1,0 +1,350 @@
+"""Oversight activities: law inspections, reports heard, other typed activities, modality.
+
+Sentences are made up in the genre of local people's congress texts (province, city,
+county, district, township), plus a few quoted in the gold notes of the seed texts.
+Mentions are built by hand: the law and organ extractors are tested elsewhere.
+"""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kg.extract.activities import extract_events, is_congress
+from kg.records import COMPLETED, PLANNED, Document, Mention, Section, Sentence
+from kg.segment import modality_cue
+
+SEEDS = Path("/work/shared/seeds")
+GOLD = Path("/work/shared/eval/seeds-gold.json")
+SCORER = Path("/work/shared/eval/score.py")
+
+
+def _mentions(text: str, kind: str, surfaces, sentence_of) -> list[Mention]:
+    """Mentions of the given surfaces, first occurrence each (repeat a surface for the next).
+
+    A law written in 《》 gets the span inside the marks, as the law extractor gives it.
+    A surface may be (surface, label) to give a different label (split forms).
+    """
+    out, after = [], {}
+    for item in surfaces:
+        surface, label = item if isinstance(item, tuple) else (item, None)
+        inner = surface.strip("《》")
+        start = text.index(surface, after.get(item, 0))
+        after[item] = start + 1
+        if surface.startswith("《"):
+            start += 1
+        end = start + len(inner)
+        out.append(Mention(kind, start, end, inner, label or inner, f"test.{kind}", sentence_of(start)))
+    return out
+
+
+def run(lines, laws=(), organs=(), programmes=(), modality=None, heading=""):
+    """Events of a one-section document whose sentences are ``lines`` (a str is one line)."""
+    if isinstance(lines, str):
+        lines = [lines]
+    head = heading + "\n" if heading else ""
+    text = head + "\n".join(lines)
+    sections = (Section(0, "", 0, 0, len(text), None),
+                Section(1, heading, 1, 0, len(text), modality))
+    sentences, pos = [], len(head)
+    for line in lines:
+        sentences.append(Sentence(len(sentences), pos, pos + len(line), line, 1, modality_cue(line)))
+        pos += len(line) + 1
+
+    def sentence_of(offset):
+        return next(s.index for s in sentences if s.start <= offset < s.end)
+
+    mentions = (_mentions(text, "law", laws, sentence_of) + _mentions(text, "organ", organs, sentence_of)
+                + _mentions(text, "programme", programmes, sentence_of))
+    doc = Document("t", "t.txt", text, heading, (), "")
+    return extract_events(doc, sections, tuple(sentences), tuple(sorted(mentions, key=lambda m: m.start)))
+
+
+def inspected(events):
+    return [(e.kind, e.law.label, e.status) for e in events if e.law is not None]
+
+
+def reports(events):
+    return [(e.topic, e.reporter.label if e.reporter else None, e.status)
+            for e in events if e.kind == "ReportDeliberation"]
+
+
+# ----------------------------------------------------------------------- inspections
+
+WATER = "《中华人民共和国水污染防治法》"
+
+
+@pytest.mark.parametrize("text, laws, expected", [
+    ("2019年，市人大常委会对《中华人民共和国食品安全法》《某省食品安全条例》的实施情况进行了执法检查",
+     ["《中华人民共和国食品安全法》", "《某省食品安全条例》"],
+     [("LawEnforcementInspection", "中华人民共和国食品安全法", COMPLETED),
+      ("LawEnforcementInspection", "某省食品安全条例", COMPLETED)]),
+    ("县人大常委会开展了大气污染防治法执法检查",
+     ["大气污染防治法"], [("LawEnforcementInspection", "大气污染防治法", COMPLETED)]),
+    ("着重开展了高标准农田保护条例、安全生产“一法一条例”贯彻实施等执法检查活动",
+     ["高标准农田保护条例", "安全生产“一法一条例”"],
+     [("LawEnforcementInspection", "高标准农田保护条例", COMPLETED),
+      ("LawEnforcementInspection", "安全生产“一法一条例”", COMPLETED)]),
+    ("要围绕《中华人民共和国农产品质量安全法》贯彻实施情况开展专题调研",
+     ["《中华人民共和国农产品质量安全法》"], [("Research", "中华人民共和国农产品质量安全法", PLANNED)]),
+    ("常委会将检查《中华人民共和国道路交通安全法》贯彻执行情况",
+     ["《中华人民共和国道路交通安全法》"],
+     [("LawEnforcementInspection", "中华人民共和国道路交通安全法", PLANNED)]),
+    ("镇人大主席团组织代表视察了《中华人民共和国义务教育法》实施情况",
+     ["《中华人民共和国义务教育法》"], [("InspectionVisit", "中华人民共和国义务教育法", COMPLETED)]),
+    ("就《中华人民共和国老年人权益保障法》实施情况开展了专题询问",
+     ["《中华人民共和国老年人权益保障法》"],
+     [("SpecialInquiry", "中华人民共和国老年人权益保障法", COMPLETED)]),
+    ("对《中华人民共和国残疾人保障法》《中华人民共和国退役军人保障法》等8部法律法规的实施情况进行了执法检查和专题调研",
+     ["《中华人民共和国残疾人保障法》", "《中华人民共和国退役军人保障法》"],
+     [("LawEnforcementInspection", "中华人民共和国残疾人保障法", COMPLETED),
+      ("LawEnforcementInspection", "中华人民共和国退役军人保障法", COMPLETED)]),
+    ("拟对区政府落实《区人大常委会关于物业管理工作情况的审议意见》开展跟踪调研",
+     ["《区人大常委会关于物业管理工作情况的审议意见》"],
+     [("Research", "区人大常委会关于物业管理工作情况的审议意见", PLANNED)]),
+    ("配合市人大对乡村振兴及《中华人民共和国公共文化服务保障法》《市危险废物污染环境防治条例（草案）》等开展了调研视察",
+     ["《中华人民共和国公共文化服务保障法》", "《市危险废物污染环境防治条例（草案）》"],
+     [("Research", "中华人民共和国公共文化服务保障法", COMPLETED)]),
+    ("对" + WATER + "，开展了执法检查", [WATER],
+     [("LawEnforcementInspection", "中华人民共和国水污染防治法", COMPLETED)]),
+])
+def test_inspections_tie_each_law_to_its_trigger(text, laws, expected):
+    assert inspected(run(text, laws=laws)) == expected
+
+
+@pytest.mark.parametrize("text, laws", [
+    ("区人大常委会认真贯彻落实省人大常委会《关于加强全省人大代表联络站建设工作的指导意见》",
+     ["《关于加强全省人大代表联络站建设工作的指导意见》"]),
+    ("对《某市养犬管理条例（草案）》开展立法调研", ["《某市养犬管理条例（草案）》"]),
+    ("围绕《某市物业管理条例》修订开展专题调研", ["《某市物业管理条例》"]),
+    ("根据《中华人民共和国各级人民代表大会常务委员会监督法》，开展执法检查",
+     ["《中华人民共和国各级人民代表大会常务委员会监督法》"]),
+    ("听取和审议了区政府关于环境保护法贯彻实施情况的报告", ["环境保护法"]),
+    ("学习《中华人民共和国宪法》后组织代表视察", ["《中华人民共和国宪法》"]),
+    ("在开展评议、执法检查等工作中以法律规定为准绳", []),
+    ("跟踪审议《区人大常委会关于某区现代物流产业发展情况调研报告的审议意见》落实情况",
+     ["《区人大常委会关于某区现代物流产业发展情况调研报告的审议意见》"]),
+])
+def test_inspections_skip_laws_that_are_not_checked(text, laws):
+    assert inspected(run(text, laws=laws)) == []
+
+
+def test_inspection_of_a_topic_without_a_law_keeps_the_topic():
+    events = run("开展社会治安综合治理工作情况专项检查", modality=PLANNED, heading="2023年工作安排")
+    assert [(e.kind, e.law, e.topic, e.status) for e in events] == [
+        ("LawEnforcementInspection", None, "社会治安综合治理工作情况", PLANNED)]
+
+
+def test_nested_title_is_not_inspected_twice():
+    text = "对区政府落实《区人大常委会关于区政府贯彻落实<关于减轻学生作业负担的意见>情况调研报告的审议意见》开展跟踪调研"
+    outer = "区人大常委会关于区政府贯彻落实<关于减轻学生作业负担的意见>情况调研报告的审议意见"
+    inner = "关于减轻学生作业负担的意见"
+    events = run(text, laws=["《" + outer + "》", "<" + inner + ">"])
+    assert [e.law.label for e in events if e.law] == [outer]
+
+
+@pytest.mark.parametrize("text, organs, agents, joint", [
+    ("配合省、市人大对" + WATER + "实施情况开展执法检查",
+     [("省、市人大", "省人大"), ("省、市人大", "市人大")], ["省人大", "市人大"], []),
+    ("市人大常委会对" + WATER + "实施情况开展执法检查", ["市人大常委会"], ["市人大常委会"], []),
+    ("县人大常委会与市人大常委会同步开展" + WATER + "执法检查", ["县人大常委会", "市人大常委会"], [],
+     ["市人大常委会"]),
+    ("区政府对" + WATER + "实施情况开展执法检查", ["区政府"], [], []),
+])
+def test_inspection_agents_are_the_congress_bodies_acting(text, organs, agents, joint):
+    (event,) = [e for e in run(text, laws=[WATER], organs=organs) if e.law]
+    assert [a.label for a in event.agents] == agents
+    assert [a.label for a in event.joint] == joint
+
+
+# ----------------------------------------------------------------------- reports heard
+
+
+@pytest.mark.parametrize("text, organs, laws, expected", [
+    ("着重听取和审议了区政府关于老旧小区改造、食品药品安全监督管理、基本医疗卫生等工作报告", ["区政府"], [],
+     [("老旧小区改造", "区政府", COMPLETED), ("食品药品安全监督管理", "区政府", COMPLETED),
+      ("基本医疗卫生", "区政府", COMPLETED)]),
+    ("听取审议区政府关于五届人大一次会议代表议案、建议、批评和意见办理情况的报告", ["区政府"], [],
+     [("五届人大一次会议代表议案、建议、批评和意见办理情况", "区政府", COMPLETED)]),
+    ("市人大常委会听取和审议了市政府关于2021年国民经济和社会发展计划执行情况的报告", ["市人大常委会", "市政府"], [],
+     [("2021年国民经济和社会发展计划执行情况", "市政府", COMPLETED)]),
+    ("听取审议了县人民法院、县人民检察院关于优化营商环境司法保障工作情况的报告",
+     ["县人民法院", "县人民检察院"], [],
+     [("优化营商环境司法保障工作情况", "县人民法院", COMPLETED),
+      ("优化营商环境司法保障工作情况", "县人民检察院", COMPLETED)]),
+    ("听取和审议了市政府关于全市安全生产工作情况的报告，关于城市管理工作情况的报告；市中级人民法院关于执行工作情况的报告",
+     ["市政府", "市中级人民法院"], [],
+     [("全市安全生产工作情况", "市政府", COMPLETED), ("城市管理工作情况", "市政府", COMPLETED),
+      ("执行工作情况", "市中级人民法院", COMPLETED)]),
+    ("分别听取审议区政府关于区2023年上半年地方政府债务情况报告、区政府关于金融支持实体经济的工作报告、全区现代水网建设情况的报告等14个报告",
+     ["区政府", "区政府"], [],
+     [("区2023年上半年地方政府债务情况", "区政府", COMPLETED), ("金融支持实体经济", "区政府", COMPLETED),
+      ("全区现代水网建设情况", None, COMPLETED)]),
+    ("听取审议现代物流产业、优化营商环境、财政、审计和国有资产管理等6个专项报告", [], [],
+     [("现代物流产业", None, COMPLETED), ("优化营商环境", None, COMPLETED), ("财政", None, COMPLETED),
+      ("审计", None, COMPLETED), ("国有资产管理", None, COMPLETED)]),
+    ("听取和审议楼宇经济发展、科技成果创新与转化等工作情况的报告", [], [],
+     [("楼宇经济发展", None, COMPLETED), ("科技成果创新与转化", None, COMPLETED)]),
+    ("听取审议了区政府关于“七五”普法规划实施情况和“八五”普法规划实施意见的报告", ["区政府"], [],
+     [("“七五”普法规划实施情况", "区政府", COMPLETED), ("“八五”普法规划实施意见", "区政府", COMPLETED)]),
+    ("听取审议政府推进基层治理体系、提高治理能力水平的专项报告", [], [],
+     [("推进基层治理体系、提高治理能力水平", "政府", COMPLETED)]),
+    ("要聚焦农业农村现代化、乡村治理体系建设等工作听取政府专项报告", [], [],
+     [("农业农村现代化", "政府", PLANNED), ("乡村治理体系建设", "政府", PLANNED)]),
+    ("专题听取政府债务风险防控情况报告", [], [], [("政府债务风险防控情况", None, COMPLETED)]),
+    ("将听取检察机关公益诉讼工作专项报告", ["检察机关"], [], [("公益诉讼工作", "检察机关", PLANNED)]),
+    ("专项听取审计机关产业资金项目审计报告", ["审计机关"], [], [("产业资金项目审计", "审计机关", COMPLETED)]),
+    ("专题听取了区政府上半年经济社会发展及重点工作推进情况报告", ["区政府"], [],
+     [("上半年经济社会发展及重点工作推进情况", "区政府", COMPLETED)]),
+    ("听取和审议公安机关“扫黑除恶”专项斗争工作情况的报告", ["公安机关"], [],
+     [("“扫黑除恶”专项斗争工作情况", "公安机关", COMPLETED)]),
+    ("会议听取了受县政府委托，副县长张某所作的关于全县脱贫攻坚工作情况的报告", ["县政府"], [],
+     [("全县脱贫攻坚工作情况", "县政府", COMPLETED)]),
+    ("审议通过了区政府关于《某区国土空间总体规划（2021-2035年）》（涉及我区部分），取得良好效果", ["区政府"],
+     ["《某区国土空间总体规划（2021-2035年）》"],
+     [("《某区国土空间总体规划（2021-2035年）》（涉及我区部分）", "区政府", COMPLETED)]),
+    ("跟踪审议《区人大常委会关于某区现代物流产业发展情况调研报告的审议意见》落实情况", [],
+     ["《区人大常委会关于某区现代物流产业发展情况调研报告的审议意见》"],
+     [("《区人大常委会关于某区现代物流产业发展情况调研报告的审议意见》落实情况", None, COMPLETED)]),
+    ("听取和审议“两院”关于司法公开工作情况、司法为民工作情况的报告", [], [],
+     [("司法公开工作情况", "两院", COMPLETED), ("司法为民工作情况", "两院", COMPLETED)]),
+    ("乡人大主席团听取了乡政府关于农村人居环境整治工作的报告", ["乡人大主席团", "乡政府"], [],
+     [("农村人居环境整治工作", "乡政府", COMPLETED)]),
+    ("听取和审议了区政府关于2022年财政预算执行情况和2023年财政预算草案的报告", ["区政府"], [],
+     [("2022年财政预算执行情况", "区政府", COMPLETED), ("2023年财政预算草案", "区政府", COMPLETED)]),
+    ("对区人民政府2022年度国有资产管理情况进行了审议", ["区人民政府"], [],
+     [("2022年度国有资产管理情况", "区人民政府", COMPLETED)]),
+])
+def test_reports_heard_one_item_per_topic_with_reporter(text, organs, laws, expected):
+    assert reports(run(text, laws=laws, organs=organs)) == expected
+
+
+@pytest.mark.parametrize("text, organs", [
+    ("主动听取区委对区人大工作的指示和意见", ["区委"]),
+    ("深入倾听群众呼声，广泛听取意见建议", []),
+    ("一是听取审议专项工作报告。", []),
+    ("开展会议集中交办、领导重点督办、听取办理报告等做法", []),
+    ("围绕队伍建设提出审议意见9条", []),
+    ("交办督办审议（评议）意见", []),
+    ("16名市人大代表进行3分钟脱稿发言述职，并接受评议", []),
+    ("该议案由主任会议提请常委会审议", []),
+    ("审议通过了关于召开区第六届人民代表大会第三次会议的决定", []),
+    ("听取了区政府关于提请审议《某区城市绿化条例（草案）》的议案", ["区政府"]),
+    ("以“专题调研+听取报告+满意度测评”方式进行监督", []),
+    ("听取了县人民政府关于农村饮水安全工作的汇报", ["县人民政府"]),
+    ("常委会共听取和审议“一府一委两院”专项工作报告18个", []),
+])
+def test_reports_not_heard(text, organs):
+    assert reports(run(text, organs=organs)) == []
+
+
+def test_approval_is_its_own_kind():
+    events = run("审查批准47项2019年度政府投资项目")
+    assert [(e.kind, e.topic) for e in events] == [("Approval", "2019年度政府投资项目")]
+
+
+# ----------------------------------------------------------------------- modality and year
+
+
+def test_plan_section_makes_items_planned_with_its_year():
+    events = run(["要积极推动新业态快速发展。", "围绕数字产业，听取审议全区数字经济发展情况报告。"],
+                 modality=PLANNED, heading="2024年工作安排")
+    assert [(e.topic, e.status, e.year) for e in events] == [("全区数字经济发展情况", PLANNED, 2024)]
+
+
+@pytest.mark.parametrize("lines, modality, expected", [
+    # a clause cue beats the section: 将 inside a past part, 了 inside a plan part
+    (["下一步，将听取审议区政府关于城市更新工作情况的报告。"], COMPLETED, [PLANNED]),
+    (["去年听取了区政府关于城市更新工作情况的报告。"], PLANNED, [COMPLETED]),
+    # one sentence, a done item and a planned one
+    (["听取了区政府关于城市更新工作情况的报告，拟安排在9月听取区政府关于物业管理工作情况的报告。"], None,
+     [COMPLETED, PLANNED]),
+    # nothing said anywhere: completed
+    (["听取区政府关于城市更新工作情况的报告。"], None, [COMPLETED]),
+    # the sentence says it before the clause: 常委会将…，听取…
+    (["常委会将紧扣高质量发展，听取区政府关于城市更新工作情况的报告。"], COMPLETED, [PLANNED]),
+])
+def test_status_from_clause_then_sentence_then_section(lines, modality, expected):
+    events = run(lines, organs=["区政府"] * sum(line.count("区政府") for line in lines), modality=modality)
+    assert [e.status for e in events if e.kind == "ReportDeliberation"] == expected
+
+
+def test_year_written_in_the_clause_wins_over_heading():
+    events = run("2022年，县人大常委会对" + WATER + "实施情况开展了执法检查。", laws=[WATER],
+                 modality=COMPLETED, heading="2023年工作安排")
+    assert [(e.year, e.status) for e in events if e.law] == [(2022, COMPLETED)]
+
+
+# ----------------------------------------------------------------------- other activities
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("对审计整改工作进行满意度测评", [("SatisfactionRating", "审计整改工作")]),
+    ("首次组织开展了营商环境满意度测评", [("SatisfactionRating", "营商环境")]),
+    ("组织代表对全县农村公路建设情况进行了视察", [("InspectionVisit", "全县农村公路建设情况")]),
+    ("专题视察区人民检察院公益诉讼工作情况", [("InspectionVisit", "区人民检察院公益诉讼工作情况")]),
+    ("对问题楼盘处置化解、中心城区防洪排涝等情况进行了视察调研",
+     [("InspectionVisit", "问题楼盘处置化解"), ("InspectionVisit", "中心城区防洪排涝")]),
+    ("聚焦政府债务基本情况和管理现状开展调研", [("Research", "政府债务基本情况和管理现状")]),
+    ("深化政府民生实事项目实施情况工作评议", [("WorkAppraisal", "政府民生实事项目实施情况")]),
+    ("全年依法任免国家机关工作人员35名", [("Appointment", "国家机关工作人员")]),
+    ("开展就业保障专项调研", [("Research", "就业保障")]),
+    # generic lists and bare counts name no activity
+    ("组织人大代表参加执法检查、调研视察等活动", []),
+    ("精心组织开展专项审议、工作评议、履职评议、专题询问、执法检查等", []),
+    ("开展各类视察调研98次", []),
+    ("严肃对待视察调研中发现的各类问题", []),
+    ("进行了“体验式”调研16次", []),
+    ("全面推开民生实事项目人大代表票决制", []),
+])
+def test_other_activities_need_a_topic(text, expected):
+    events = run(text)
+    assert [(e.kind, e.topic) for e in events if e.kind != "ReportDeliberation"] == expected
+
+
+def test_programme_in_the_clause_is_realised():
+    (event,) = run("依托“人大代表之家”平台开展养老服务专题调研", programmes=["人大代表之家"])
+    assert (event.topic, event.programme.label) == ("养老服务", "人大代表之家")
+
+
+@pytest.mark.parametrize("label, expected", [
+    ("区人大常委会", True), ("乡人大主席团", True), ("市人大常委会法制工作委员会", True), ("省人大", True),
+    ("区委常委会", False), ("区监察委员会", False), ("区政府", False),
+])
+def test_is_congress(label, expected):
+    assert is_congress(label) is expected
+
+
+# ----------------------------------------------------------------------- seeds, real chain
+
+
+def test_seed_scores_with_the_real_chain(tmp_path):
+    """The whole extraction chain over the five seed texts, scored by the shared scorer."""
+    from kg.extract.laws import extract_laws
+    from kg.extract.organs import extract_organs
+    from kg.ingest import read_document
+    from kg.segment import segment
+
+    docs = []
+    for path in sorted(SEEDS.glob("*.txt")):
+        doc = read_document(path)
+        sections, sentences = segment(doc)
+        mentions = sorted([*extract_laws(doc, sentences), *extract_organs(doc, sentences)],
+                          key=lambda m: (m.start, m.end))
+        events = extract_events(doc, sections, sentences, tuple(mentions))
+        docs.append({
+            "id": doc.id,
+            "laws_inspected": [{"law": e.law.label, "status": e.status} for e in events if e.law],
+            "reports_heard": [{"report": e.topic, "from": e.reporter.label if e.reporter else None,
+                               "status": e.status} for e in events if e.kind == "ReportDeliberation"],
+        })
+    pred = tmp_path / "pred.json"
+    pred.write_text(json.dumps(docs, ensure_ascii=False), encoding="utf-8")
+    out = subprocess.run([sys.executable, str(SCORER), str(GOLD), str(pred), "--json"],
+                         capture_output=True, text=True, check=True)
+    scores = json.loads(out.stdout)
+    assert scores["laws_inspected+status"]["f1"] >= 0.95
+    assert scores["reports_heard+status"]["f1"] >= 0.90

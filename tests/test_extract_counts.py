@@ -1,0 +1,119 @@
+"""Counted quantities: made-up sentences of the genre, exclusions, then the seeds."""
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+from kg.extract.counts import chinese_number, extract_counts
+from kg.extract.formulas import extract_formulas
+from kg.extract.programmes import extract_programmes
+from kg.records import Document, Mention, Sentence
+
+SEEDS = Path("/work/shared/seeds")
+GOLD = Path("/work/shared/eval/seeds-gold.json")
+
+
+def counts(text: str, mentions=None):
+    doc = Document("t", "t.txt", text, "", (), "")
+    sents = [Sentence(0, 0, len(text), text, 0, None)]
+    if mentions is None:  # the formulas and programmes the pipeline would pass in
+        mentions = tuple(extract_formulas(doc, sents) + extract_programmes(doc, sents))
+    return extract_counts(doc, sents, mentions)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("全年共听取和审议专项工作报告12个，提出审议意见86条。", [(12, "个", False), (86, "条", False)]),
+        ("累计投资3.5亿元。", [(3.5, "亿元", False)]),
+        ("走访选民200余人次，开展专题视察100余次。", [(200, "人次", True), (100, "次", True)]),
+        ("机关干部捐款物万余元。", [(1, "万元", True)]),
+        ("投资12万元发展扶贫联合体。", [(12, "万元", False)]),
+        ("户年增收2000元以上。", [(2000, "元", True)]),
+        ("连续五年听取环境保护工作报告，9年来坚持接待选民。", [(5, "年", False), (9, "年", False)]),
+        ("组建了两个代表小组，引导三户企业代表参与。", [(2, "个", False), (3, "户", False)]),
+        ("引导****、****三户企业代表参与试点。", [(3, "户", False)]),
+        ("每年向市委专题汇报一次工作。", [(1, "次", False)]),
+        ("每两个月组织一次代表活动。", [(1, "次", False)]),  # 每两个月 is a frequency, 一次 a count
+        ("每个街道配备1名专职工委主任、2名工委委员。", [(1, "名", False), (2, "名", False)]),
+        ("16名代表进行3分钟脱稿发言。", [(16, "名", False), (3, "分钟", False)]),
+        ("构建信息、交易、结算三大平台。", [(3, "个", False)]),
+        ("利用四种电子签到方式考勤。", [(4, "种", False)]),
+        ("组织“代表的一天”活动3次。", [(3, "次", False)]),
+        ("形成调研报告11篇，涉及8部法律法规。", [(11, "篇", False), (8, "部", False)]),
+    ],
+)
+def test_extract_counts_reads_values_units_and_approximation(text, expected):
+    assert [(c.value, c.unit, c.approx) for c in counts(text)] == [(float(v), u, a) for v, u, a in expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "完成**项重大事项决定和*次人事任免。",  # masked numbers
+        "2023年召开第十五次会议。",  # a year and an ordinal
+        "在市十五届人大三次会议上，学习市委十一届十次全会精神。",  # session numbers
+        "于11月28日召开，会期在11月28人日。",  # dates, even with a typo
+        "每个联络站服务3—5名代表。",  # a range
+        "召开一次十分重要的会议，解决了一批问题，一年来成效明显。",  # 一 as an article
+        "实现四个明显变化，抓好六项重点工作。",  # rhetorical enumerations
+        "编制“十四五”规划，开展“八五”普法。",  # numbers in quotes
+        "坚持24小时值守，面对10.26突发疫情。",  # an idiom and a date
+        "学习《习近平谈治国理政》第四卷。",  # title and ordinal
+        "过去五年的成就令人振奋，新时代十年的变革催人奋进。",  # rhetorical years
+        "深入学习党的二十大精神，落实中央八项规定精神。",  # congress number, numbered rule
+        "增强四个意识，坚定四个自信，做到两个维护。",  # numbered formulas
+        "组织开展“两个专项行动”。",  # a quoted programme name
+    ],
+)
+def test_extract_counts_skips_masks_dates_ordinals_ranges_and_rhetoric(text):
+    assert counts(text) == []
+
+
+def test_extract_counts_skips_numbered_headings():
+    text = "二、坚持以创新为主线，构建三个体系\n全区建成84个代表联络站。"
+    doc = Document("t", "t.txt", text, "", (), "")
+    cut = text.index("\n")
+    sents = [Sentence(0, 0, cut, text[:cut], 0, None), Sentence(1, cut + 1, len(text), text[cut + 1:], 0, None)]
+    assert [(c.value, c.unit, c.sentence) for c in extract_counts(doc, sents, ())] == [(84.0, "个", 1)]
+
+
+def test_extract_counts_links_the_counted_organ_and_says_what():
+    text = "在社区层面，建立84个社区级人大代表联络站。"
+    start = text.index("社区级人大代表联络站")
+    station = Mention("organ", start, start + 10, text[start:start + 10], "社区级人大代表联络站", "organs.lexicon", 0)
+    (c,) = counts(text, (station,))
+    assert (c.value, c.unit, c.what, c.target) == (84.0, "个", "社区级人大代表联络站", station)
+    assert text[c.start:c.end] == "84个" and c.rule == "counts.arabic"
+
+
+def test_extract_counts_says_what_from_the_clause_before_when_nothing_follows():
+    (c,) = counts("区人大常委会召开党组会议6次。")
+    assert c.what.endswith("召开党组会议") and c.target is None
+
+
+@pytest.mark.parametrize("text, value", [("两", 2.0), ("十三", 13.0), ("三百零五", 305.0), ("一二三", None), ("万", None)])
+def test_chinese_number_accepts_only_well_formed_numerals(text, value):
+    assert chinese_number(text) == value
+
+
+def test_extract_counts_scores_on_the_seed_texts():
+    from kg.ingest import read_document
+    from kg.segment import segment
+
+    spec = importlib.util.spec_from_file_location("score", "/work/shared/eval/score.py")
+    score = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(score)
+    gold = json.loads(GOLD.read_text(encoding="utf-8"))
+    pred = []
+    for g in gold:
+        doc = read_document(SEEDS / f"{g['id']}.txt")
+        _, sents = segment(doc)
+        mentions = tuple(extract_formulas(doc, sents) + extract_programmes(doc, sents))
+        pred.append({"id": g["id"], "numbers": [{"what": c.what, "value": c.value, "unit": c.unit}
+                                                for c in extract_counts(doc, sents, mentions)]})
+    result = score.score(gold, pred)["numbers"]
+    assert result["f1"] >= 0.9, result

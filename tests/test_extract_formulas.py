@@ -1,0 +1,151 @@
+"""Political formulas and slogans: made-up sentences of the genre, then the five seeds."""
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+from kg.extract.formulas import extract_formulas, is_parallel, judge_quote
+from kg.records import Document, Sentence
+
+SEEDS = Path("/work/shared/seeds")
+GOLD = Path("/work/shared/eval/seeds-gold.json")
+
+
+def _doc(text: str) -> tuple[Document, list[Sentence]]:
+    return Document("t", "t.txt", text, "", (), ""), [Sentence(0, 0, len(text), text, 0, None)]
+
+
+def labels(text: str) -> list[str]:
+    doc, sents = _doc(text)
+    return [m.label for m in extract_formulas(doc, sents)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("全体干部要牢固树立“四个意识”，坚定“四个自信”，坚决做到“两个维护”。", ["四个意识", "四个自信", "两个维护"]),
+        ("深刻领悟两个确立的决定性意义。", ["两个确立"]),
+        ("奋力实现第二个百年奋斗目标。", ["第二个百年奋斗目标"]),
+        ("自觉接受“一府一委两院”的监督。", ["一府一委两院"]),
+        ("围绕“六稳”“六保”要求推动发展。", ["六稳", "六保"]),
+        ("全面推进“三个一批”项目建设，争做“五个表率”。", ["三个一批", "五个表率"]),
+        ("以有场所、有经费等“八有”为目标。", ["八有"]),
+        ("聚焦压实“双减”工作责任。", ["双减"]),
+        ("大力弘扬“马上就办、真抓实干”的作风。", ["马上就办、真抓实干"]),
+        ("坚持“立法为民、监督为民、服务为民”理念。", ["立法为民、监督为民、服务为民"]),
+        ("践行“人民选我当代表，我当代表为人民”的诺言。", ["人民选我当代表，我当代表为人民"]),
+        ("坚持“学、研、查、创、建”一体推进。", ["学、研、查、创、建"]),
+        ("实现从“要我履职”到“我要履职”的转变。", ["要我履职", "我要履职"]),
+        ("推动从“替民作主”向“由民作主”“由民监督”转变。", ["替民作主", "由民作主", "由民监督"]),
+        ("采取“请进来”与“走出去”相结合的方式。", ["请进来", "走出去"]),
+        ("保障代表“知情知政”。", ["知情知政"]),
+        ("以“知情知政”和“代表交流”为主题。", ["知情知政"]),  # 代表交流 is a plain activity label
+        ("围绕“互联网+”应用开展调研。", ["互联网+"]),
+        ("永葆“赶考”的清醒。", ["赶考"]),
+        ("深刻领会“始终坚持人民至上”的精神实质。", ["始终坚持人民至上"]),
+        ("充分发挥“法律巡视”监督利剑作用。", ["法律巡视"]),
+        ("在打造对党忠诚的“政治机关”中彰显担当。", ["政治机关"]),
+        ("巩固“不忘初心、牢记使命”主题教育成果。", ["不忘初心、牢记使命"]),
+    ],
+)
+def test_extract_formulas_finds_slogans_of_the_genre(text, expected):
+    assert labels(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "构筑监督“闭环”体系。",  # emphasis on an ordinary word
+        "紧扣“公益”主题，做到“建设”有标杆。",  # two-character emphasis
+        "在党委和群众之间架起了一座“连心桥”。",  # metaphor after a measure word
+        "进一步缓解“大班额”现象，帮助群众实现“微心愿”。",  # quoted nouns
+        "进行了“体验式”调研，筑牢“生命保障线”。",
+        "各级各部门“一把手”要亲自过问。",  # numeral-led ordinary word
+        "听取“八五”普法工作情况报告，实施“十四五”规划。",  # plan periods
+        "开展安全生产“一法一条例”执法检查。",  # law formula
+        "深化代表“双联系、双提升、双评议”实施办法。",  # part of an instrument title
+        "探索完善“五位一体”+问题清单制监督模式。",  # part of a composite model name
+        "严格落实“第一议题”制度，深入推进“放管服”改革。",  # programme names
+        "开展“员额法官、员额检察官民主评议”活动。",  # unbalanced list: programme name
+        "组织开展“两个专项行动”和“代表的一天”活动。",
+        "通过支部“三会一课”学习。",  # a known programme
+        "习近平总书记强调：“要支持和保证人民通过人民代表大会行使国家权力，丰富民主形式，拓展民主渠道。”",
+        "打造过硬政治机关。",  # 政治机关 counts only when quoted
+        "“笔杆儿网www.bgzjy.cn”",  # watermark
+    ],
+)
+def test_extract_formulas_skips_emphasis_titles_and_programmes(text):
+    assert labels(text) == []
+
+
+def test_extract_formulas_splits_a_run_of_quotes_and_records_offsets():
+    text = "推动民生实事从“为民作主”向“由民作主”“由民监督”“由民评价”转变。"
+    doc, sents = _doc(text)
+    found = extract_formulas(doc, sents)
+    assert [m.label for m in found] == ["为民作主", "由民作主", "由民监督", "由民评价"]
+    for m in found:
+        assert doc.text[m.start:m.end] == m.text == f"“{m.label}”"
+        assert m.kind == "formula" and m.attr("quoted") == "1" and m.attr("numbered") == "0"
+
+
+@pytest.mark.parametrize(
+    "text, numbered, quoted",
+    [("争做“五个表率”。", "1", "1"), ("深刻领悟两个确立。", "1", "0"), ("践行“不忘初心、牢记使命”。", "0", "1")],
+)
+def test_extract_formulas_sets_numbered_and_quoted_attrs(text, numbered, quoted):
+    doc, sents = _doc(text)
+    (m,) = extract_formulas(doc, sents)
+    assert (m.attr("numbered"), m.attr("quoted")) == (numbered, quoted)
+
+
+def test_extract_formulas_does_not_double_count_a_quoted_lexicon_formula():
+    doc, sents = _doc("坚定捍卫“两个确立”、坚决做到“两个维护”。")
+    found = extract_formulas(doc, sents)
+    assert [(m.label, m.rule) for m in found] == [("两个确立", "formulas.lexicon"), ("两个维护", "formulas.lexicon")]
+
+
+@pytest.mark.parametrize(
+    "content, expected",
+    [("察民情、解民忧、帮民困", True), ("不忘初心，牢记使命", True), ("员额法官、员额检察官民主评议", False), ("两个确立", False)],
+)
+def test_is_parallel_requires_balanced_parts(content, expected):
+    assert is_parallel(content) is expected
+
+
+@pytest.mark.parametrize(
+    "content, before, after, expected",
+    [
+        ("四个自信", "坚定", "，", "formulas.lexicon"),
+        ("三心融合", "推进", "，", "formulas.numbered"),
+        ("大班额", "缓解", "现象", None),
+        ("始终坚持人民至上", "深刻领会", "的精神实质", "formulas.governed"),
+    ],
+)
+def test_judge_quote_names_the_rule(content, before, after, expected):
+    assert judge_quote(content, before, after) == expected
+
+
+def _score_module():
+    spec = importlib.util.spec_from_file_location("score", "/work/shared/eval/score.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_extract_formulas_scores_on_the_seed_texts():
+    import json
+
+    from kg.ingest import read_document
+    from kg.resolve.concepts import resolve_formula
+    from kg.segment import segment
+
+    gold = json.loads(GOLD.read_text(encoding="utf-8"))
+    pred = []
+    for g in gold:
+        doc = read_document(SEEDS / f"{g['id']}.txt")
+        _, sents = segment(doc)
+        pred.append({"id": g["id"], "slogans": sorted({resolve_formula(m).label for m in extract_formulas(doc, sents)})})
+    result = _score_module().score(gold, pred)["slogans"]
+    assert result["f1"] >= 0.9, result

@@ -1,0 +1,145 @@
+"""Programmes, campaigns, systems and mechanisms: made-up sentences, then the seeds."""
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+from kg.extract.programmes import extract_programmes, merge_variants, scan_left
+from kg.records import Document, Mention, Sentence
+
+SEEDS = Path("/work/shared/seeds")
+GOLD = Path("/work/shared/eval/seeds-gold.json")
+
+
+def _doc(text: str) -> tuple[Document, list[Sentence]]:
+    return Document("t", "t.txt", text, "", (), ""), [Sentence(0, 0, len(text), text, 0, None)]
+
+
+def found(text: str) -> list[tuple[str, str]]:
+    doc, sents = _doc(text)
+    return sorted((m.label, m.attr("kind")) for m in extract_programmes(doc, sents))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("严格落实“第一议题”制度。", [("“第一议题”制度", "制度")]),
+        ("严格执行重大事项请示报告制度。", [("重大事项请示报告制度", "制度")]),
+        ("深入开展“干部执行力提升年”活动。", [("干部执行力提升年", "年")]),
+        ("深入开展“人大代表活动月”活动。", [("“人大代表活动月”活动", "活动")]),
+        ("建立健全代表联系群众工作机制。", [("代表联系群众工作机制", "机制")]),
+        ("建立与政府工作互动机制。", [("与政府工作互动机制", "机制")]),
+        ("建立了领导牵头督办、部门分件承办、委室综合协调的办理机制。",
+         [("领导牵头督办、部门分件承办、委室综合协调的办理机制", "机制")]),
+        ("探索完善“五位一体”+问题清单制监督模式。", [("“五位一体”+问题清单制监督模式", "模式")]),
+        ("定期召开财经工作例会。", [("财经工作例会", "例会")]),
+        ("大力实施乡村振兴战略和创新驱动发展战略。", [("乡村振兴战略", "战略"), ("创新驱动发展战略", "战略")]),
+        ("扎实开展党史学习教育。", [("党史学习教育", "主题教育")]),
+        ("深入开展“扫黑除恶”专项斗争。", [("“扫黑除恶”专项斗争", "专项斗争")]),
+        ("在全市推行民生实事项目人大代表票决制。", [("民生实事项目人大代表票决制", "票决制")]),
+        ("每月15日为代表接待日。", [("代表接待日", "日")]),
+        ("深入推进“放管服”改革。", [("“放管服”改革", "改革")]),
+        ("开展“七五”普法。", [("“七五”普法", "普法")]),
+        ("在兴和乡进行土地经营股份制试点。", [("土地经营股份制试点", "试点")]),
+        ("建立代表述职、代表评议和代表培训三项制度。",
+         [("代表培训", "制度"), ("代表评议", "制度"), ("代表述职", "制度")]),
+        ("构建网格化的联系服务体系。", [("网格化的联系服务体系", "体系")]),
+        ("坚持每年开展人大代表集中视察。", [("人大代表集中视察", "视察")]),
+        ("区人大常委会每年定期召开全面从严治党工作会议。", [("全面从严治党工作会议", "会议")]),
+        ("按照“千名干部进万家”和机关党员进社区活动的要求。",
+         [("千名干部进万家", "活动"), ("机关党员进社区活动", "活动")]),
+        ("首次组织开展了营商环境满意度测评。", [("营商环境满意度测评", "测评")]),
+        ("深化政府民生实事项目实施情况工作评议。", [("政府民生实事项目实施情况工作评议", "评议")]),
+        ("启动“迎国庆、展风采”城市环境整治代表主题实践活动。",
+         [("“迎国庆、展风采”城市环境整治代表主题实践活动", "活动")]),
+        ("参加创建全国文明城市工作。", [("创建全国文明城市", "创建")]),
+        ("通过支部“三会一课”学习。", [("三会一课", "制度")]),
+        ("组织开展“两个专项行动”。", [("两个专项行动", "行动")]),
+    ],
+)
+def test_extract_programmes_finds_named_programmes(text, expected):
+    assert found(text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "坚持和完善人民代表大会制度。",  # the state's fundamental system
+        "建立长效机制，不断创新工作机制。",  # generic mechanisms
+        "在这一机制的激励下，代表积极履职。",
+        "召开全区安全生产工作推进会。",  # a one-off meeting
+        "着力加强履职制度建设，严格执行制度规定。",  # 制度 as a common noun
+        "认真落实区委的战略部署，实施扩张战略。",  # not a named strategy
+        "对审计整改工作进行满意度测评，并开展社会满意度测评。",  # a rating with no name
+        "推动安全生产责任体系、联动机制逐步优化。",  # listed nouns, no governing verb
+        "积极参与联户包帮、文明创建、平安建设等工作。",  # generic tasks
+        "组织代表开展专题视察。",  # a visit, not recurring
+        "做到半年有督查，年终有考核。",
+        "制定常委会组成人员履职考核办法。",  # an instrument
+        "于11月28日召开会议。",  # a date
+        "构筑监督“闭环”体系。",  # emphasis, not a name
+        "习近平总书记强调：“坚持和完善人民当家作主制度体系，发展全过程人民民主，保证人民通过人民代表大会行使国家权力。”",
+    ],
+)
+def test_extract_programmes_skips_generic_words_meetings_and_institutions(text):
+    assert found(text) == []
+
+
+def test_extract_programmes_records_exact_spans():
+    text = "同时，认真落实领导干部联系帮包乡镇(街道)工作机制，深入开展“代表的一天”活动3次。"
+    doc, sents = _doc(text)
+    ms = extract_programmes(doc, sents)
+    assert sorted(m.label for m in ms) == ["“代表的一天”活动", "领导干部联系帮包乡镇(街道)工作机制"]
+    for m in ms:
+        assert doc.text[m.start:m.end] == m.text and m.kind == "programme" and m.rule.startswith("programmes.")
+
+
+def test_extract_programmes_gives_variant_writings_one_label():
+    text = "坚持“代表统一接待选民”制度。每月开展“代表统一接待选民日”活动。"
+    doc = Document("t", "t.txt", text, "", (), "")
+    cut = text.index("。") + 1
+    sents = [Sentence(0, 0, cut, text[:cut], 0, None), Sentence(1, cut, len(text), text[cut:], 0, None)]
+    ms = extract_programmes(doc, sents)
+    assert len(ms) == 2 and len({m.label for m in ms}) == 1 and len({m.attrs for m in ms}) == 1
+
+
+def test_merge_variants_keeps_unrelated_labels_apart():
+    a = Mention("programme", 0, 10, "", "代表建议办理工作机制", "r", 0, (("kind", "机制"),))
+    b = Mention("programme", 20, 30, "", "代表建议办理情况专题评议", "r", 1, (("kind", "评议"),))
+    assert [m.label for m in merge_variants([a, b])] == ["代表建议办理工作机制", "代表建议办理情况专题评议"]
+
+
+@pytest.mark.parametrize(
+    "text, head, expected",
+    [
+        ("强化重大事项请示报告制度", "制度", ("重大事项请示报告", "verb")),
+        ("以工作举措和工作机制的优化", "机制", ("工作", "conj")),
+        ("参加区重点项目建设暨“三个一批”工作推进周例会", "例会", ("区重点项目建设暨“三个一批”工作推进周", "verb")),
+    ],
+)
+def test_scan_left_stops_at_the_governing_verb(text, head, expected):
+    hs = text.index(head)
+    left, why = scan_left(text, hs)
+    assert (text[left:hs], why) == expected
+
+
+def test_extract_programmes_scores_on_the_seed_texts():
+    from kg.ingest import read_document
+    from kg.resolve.concepts import resolve_programme
+    from kg.segment import segment
+
+    spec = importlib.util.spec_from_file_location("score", "/work/shared/eval/score.py")
+    score = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(score)
+    gold = json.loads(GOLD.read_text(encoding="utf-8"))
+    pred = []
+    for g in gold:
+        doc = read_document(SEEDS / f"{g['id']}.txt")
+        _, sents = segment(doc)
+        labels = sorted({resolve_programme(m).label for m in extract_programmes(doc, sents)})
+        pred.append({"id": g["id"], "programmes": labels})
+    result = score.score(gold, pred)["programmes"]
+    assert result["f1"] >= 0.8, result
