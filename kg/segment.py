@@ -207,9 +207,11 @@ class _HeadingRules:
         part = data["part"]
         self.part_max = int(part["max_chars"])
         self.part_numbered = re.compile(part["numbered"])
+        self.not_part = re.compile(part["not_part"]) if part.get("not_part") else None
         mod = data["modality"]
         self.planned = re.compile("|".join(mod["planned"]))
         self.completed = re.compile("|".join(mod["completed"]))
+        self.joins = re.compile(mod.get("joins", "(?!)"))
 
 
 _heading_rules: _HeadingRules | None = None
@@ -233,10 +235,26 @@ def heading_modality(heading: str) -> str | None:
     """
     rules = _rules()
     if rules.planned.search(heading):
+        if rules.completed.search(heading) and _mixed(rules, heading):
+            return None
         return PLANNED
     if rules.completed.search(heading):
         return COMPLETED
     return None
+
+
+def _mixed(rules: _HeadingRules, heading: str) -> bool:
+    """Whether the heading joins a past-only half and a plan-only half (headings.modality.mixed).
+
+    >>> _mixed(_rules(), "2024年上半年工作总结及下半年工作打算"), _mixed(_rules(), "2025年上半年工作安排")
+    (True, False)
+    """
+    kinds = set()
+    for part in rules.joins.split(heading):
+        p, c = bool(rules.planned.search(part)), bool(rules.completed.search(part))
+        if p != c:
+            kinds.add(p)
+    return kinds == {True, False}
 
 
 _HEAD_END = re.compile(r"[。！？；]")
@@ -264,6 +282,7 @@ def _line_heading(rules: _HeadingRules, line: str) -> int:
         stripped
         and len(stripped) <= rules.part_max
         and not _NOT_A_PART.search(stripped)
+        and not (rules.not_part and rules.not_part.search(stripped))
         and (rules.part_numbered.match(stripped) or heading_modality(stripped))
     ):
         return 1

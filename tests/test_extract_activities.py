@@ -348,3 +348,131 @@ def test_seed_scores_with_the_real_chain(tmp_path):
     scores = json.loads(out.stdout)
     assert scores["laws_inspected+status"]["f1"] >= 0.95
     assert scores["reports_heard+status"]["f1"] >= 0.90
+
+
+# ----------------------------------------------------------------------- generalisation rules
+# Made-up sentences of the genre for the rules added after the held-out genre review:
+# fronted report objects, delegated reports, distributive titles, 通报, practice sentences,
+# 审议意见 follow-ups, back-references, repeats, list introductions and joint work.
+
+
+def _doc_of(text: str, parts, modality=None, heading=""):
+    """A one-section document whose sentences are the given (start, end) spans of ``text``."""
+    sections = (Section(0, "", 0, 0, len(text), None), Section(1, heading, 1, 0, len(text), modality))
+    sentences = tuple(Sentence(i, a, b, text[a:b], 1, modality_cue(text[a:b])) for i, (a, b) in enumerate(parts))
+    return Document("t", "t.txt", text, heading, (), ""), sections, sentences
+
+
+@pytest.mark.parametrize("text, organs, expected", [
+    # activities.report.fronted: the objects come before the trigger
+    ("县人民政府关于城乡供水一体化工作情况、农村公路养护情况的报告，常委会分别进行了听取和审议。", ["县人民政府"],
+     [("城乡供水一体化工作情况", "县人民政府", COMPLETED), ("农村公路养护情况", "县人民政府", COMPLETED)]),
+    ("区人民法院家事审判工作、区人民检察院公益诉讼工作情况的报告，常委会分别进行了审议。",
+     ["区人民法院", "区人民检察院"],
+     [("家事审判工作", "区人民法院", COMPLETED), ("公益诉讼工作情况", "区人民检察院", COMPLETED)]),
+    ("副县长***作了关于防汛抗旱工作情况的报告，常委会组成人员进行了认真审议。", [],
+     [("防汛抗旱工作情况", None, COMPLETED)]),
+    ("对县人民政府关于城乡环境整治工作情况的报告，常委会组成人员进行了认真审议。", ["县人民政府"],
+     [("城乡环境整治工作情况", "县人民政府", COMPLETED)]),
+    # the speaker before 受…委托 inside the object
+    ("会议听取和审议了区发改委主任受区人民政府委托所作的关于计划执行情况的报告。", ["区人民政府"],
+     [("计划执行情况", "区人民政府", COMPLETED)]),
+    # activities.report.delegated: 受…委托 with no 听取 written
+    ("受县人民政府委托，县财政局局长***向常委会报告了2019年县级预算调整方案执行情况，县审计局局长***作了2018年度县本级预算执行的审计工作报告。",
+     ["县人民政府"],
+     [("2019年县级预算调整方案执行情况", "县人民政府", COMPLETED),
+      ("2018年度县本级预算执行的审计", "县人民政府", COMPLETED)]),
+    ("受市人民政府委托，副市长***作了关于全市安全生产工作情况的报告，常委会组成人员进行了审议。", ["市人民政府"],
+     [("全市安全生产工作情况", "市人民政府", COMPLETED)]),
+    # distributive title: organ关于A、organ关于B的报告
+    ("听取和审议了县人民法院关于行政审判工作情况、县人民检察院关于未成年人检察工作情况的报告。",
+     ["县人民法院", "县人民检察院"],
+     [("行政审判工作情况", "县人民法院", COMPLETED), ("未成年人检察工作情况", "县人民检察院", COMPLETED)]),
+    # 通报 heard, 听取和评议
+    ("听取了镇人民政府关于上半年安全生产情况的通报。", ["镇人民政府"],
+     [("上半年安全生产情况", "镇人民政府", COMPLETED)]),
+    ("组织代表听取和评议了街道办事处关于社区卫生服务中心运营情况的报告。", ["街道办事处"],
+     [("社区卫生服务中心运营情况", "街道办事处", COMPLETED)]),
+    # A、B情况 where A ends like a topic of work: two topics
+    ("听取和审议了县人民政府关于城区老旧管网改造、乡村旅游发展情况的报告。", ["县人民政府"],
+     [("城区老旧管网改造", "县人民政府", COMPLETED), ("乡村旅游发展情况", "县人民政府", COMPLETED)]),
+    # 中期评估报告 is a report noun
+    ("听取和审议了市人民政府关于“十四五”规划实施情况的中期评估报告。", ["市人民政府"],
+     [("“十四五”规划实施情况的中期评估", "市人民政府", COMPLETED)]),
+    # activities.report.opinion_title from a 对X，clause
+    ("对2020年审议的城区停车设施建设工作，听取了区人民政府关于审议意见研究处理情况的报告。", ["区人民政府"],
+     [("城区停车设施建设工作审议意见研究处理情况", "区人民政府", COMPLETED)]),
+])
+def test_reports_fronted_delegated_distributive(text, organs, expected):
+    assert sorted(reports(run(text, organs=organs))) == sorted(expected)
+
+
+@pytest.mark.parametrize("text, organs", [
+    # activities.report.practice: a rule of practice, not a report heard
+    ("坚持每季度听取一次国民经济运行情况的报告。", []),
+    ("常委会坚持每半年听取和审议政府关于计划和预算执行情况的报告。", []),
+    # a congress delegating its own work report
+    ("我受县人民代表大会常务委员会委托，向大会报告工作，请予审议。", ["县人民代表大会常务委员会"]),
+])
+def test_practice_and_own_report_are_not_reports_heard(text, organs):
+    assert reports(run(text, organs=organs)) == []
+
+
+def test_opinion_follow_up_keeps_the_title_of_the_opinion():
+    text = "对市人大常委会关于农贸市场改造提升工作的审议意见，听取了市人民政府关于审议意见落实情况的报告。"
+    events = run(text, laws=["关于农贸市场改造提升工作的审议意见"], organs=["市人大常委会", "市人民政府"])
+    assert reports(events) == [("农贸市场改造提升工作审议意见落实情况", "市人民政府", COMPLETED)]
+
+
+def test_follow_up_check_of_a_law_checked_before_is_planned_in_a_plan():
+    # 回头看 is a follow-up inspection; 去年检查过的 describes the law, not the activity;
+    # the law offsets are document offsets and the sentence is not the first one
+    lines = ["二是组织开展执法检查。",
+             "对《中华人民共和国畜牧法》和《中华人民共和国种子法》的实施情况进行检查；对去年检查过的土地管理法开展“回头看”。"]
+    events = run(lines, laws=["《中华人民共和国畜牧法》", "《中华人民共和国种子法》", "土地管理法"],
+                 modality=PLANNED, heading="2019年工作任务")
+    assert inspected(events) == [
+        ("LawEnforcementInspection", "中华人民共和国畜牧法", PLANNED),
+        ("LawEnforcementInspection", "中华人民共和国种子法", PLANNED),
+        ("LawEnforcementInspection", "土地管理法", PLANNED)]
+    assert [e.rule for e in events if e.law and e.law.label == "土地管理法"] == ["activities.inspection.followup"]
+    assert not [e for e in events if e.law is None]  # no topic activity "去年"
+
+
+def test_back_reference_is_reported_as_the_title_it_stands_for():
+    text = "《某州民族团结进步条例》施行以来，常委会对《条例》贯彻实施情况进行了检查。"
+    full = text.index("某州")
+    short = text.index("条例》贯彻")
+    laws = (Mention("law", full, full + 10, "某州民族团结进步条例", "某州民族团结进步条例", "laws.title_marks", 0),
+            Mention("law", short, short + 2, "条例", "某州民族团结进步条例", "laws.title_marks.backref", 0))
+    doc, sections, sentences = _doc_of(text, [(0, len(text))])
+    (event,) = [e for e in extract_events(doc, sections, sentences, laws) if e.law]
+    assert (event.law.text, event.law.start, event.status) == ("某州民族团结进步条例", full, COMPLETED)
+
+
+def test_repeated_plan_item_is_one_activity():
+    # a schedule table repeats the plan's item, without 中华人民共和国
+    lines = ["计划于6月开展《中华人民共和国种子法》执法检查。", "6月 种子法执法检查（农业农村工委）"]
+    # (the first 种子法 found is the one inside the full title; the second is the table's)
+    events = run(lines, laws=["《中华人民共和国种子法》", "种子法", "种子法"], modality=PLANNED,
+                 heading="2024年度监督工作计划")
+    assert len([e for e in events if e.law]) == 1
+    assert inspected(events) == [("LawEnforcementInspection", "中华人民共和国种子法", PLANNED)]
+
+
+def test_parts_of_a_list_inherit_the_modality_of_its_introduction():
+    # 今年已开展的…有：A；B  — the segmenter cut the long sentence after ；
+    text = "今年已开展的监督工作有：4月，组织代表视察农贸市场改造；5月，组织代表对《某市养犬管理条例》贯彻实施情况开展专题视察。"
+    cut = text.index("；") + 1
+    doc, sections, sentences = _doc_of(text, [(0, cut), (cut, len(text))], modality=PLANNED,
+                                       heading="2024年上半年工作总结及下半年工作打算")
+    law_at = text.index("某市")
+    law = Mention("law", law_at, law_at + 8, "某市养犬管理条例", "某市养犬管理条例", "test.law", 1)
+    assert inspected(extract_events(doc, sections, sentences, (law,))) == [
+        ("InspectionVisit", "某市养犬管理条例", COMPLETED)]
+
+
+def test_congresses_working_together_with_named_places_are_joint():
+    text = "与临川、南城县人大常委会联动，开展" + WATER + "执法检查"
+    (event,) = [e for e in run(text, laws=[WATER], organs=["县人大常委会"]) if e.law]
+    assert ([a.label for a in event.agents], [j.label for j in event.joint]) == ([], ["县人大常委会"])

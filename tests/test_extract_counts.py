@@ -44,6 +44,13 @@ def counts(text: str, mentions=None):
         ("利用四种电子签到方式考勤。", [(4, "种", False)]),
         ("组织“代表的一天”活动3次。", [(3, "次", False)]),
         ("形成调研报告11篇，涉及8部法律法规。", [(11, "篇", False), (8, "部", False)]),
+        ("全镇新装太阳能路灯120盏，修建公厕6座。", [(120, "盏", False), (6, "座", False)]),  # measure words
+        ("采购执法车辆4辆，新建安置房200套。", [(4, "辆", False), (200, "套", False)]),
+        ("计划收集意见建议不少于20条。", [(20, "条", True)]),  # a stated lower bound
+        ("委员每人联系3名以上代表。", [(3, "名", True)]),  # a per-person count
+        ('开展"代表走基层"活动5次。', [(5, "次", False)]),  # half-width quotes around a name
+        ("建成5个代表小组，5个代表联络站全部投用。", [(5, "个", False), (5, "个", False)]),  # other nouns
+        ("对两个乡镇开展视察。", [(2, "个", False)]),
     ],
 )
 def test_extract_counts_reads_values_units_and_approximation(text, expected):
@@ -67,6 +74,10 @@ def test_extract_counts_reads_values_units_and_approximation(text, expected):
         "深入学习党的二十大精神，落实中央八项规定精神。",  # congress number, numbered rule
         "增强四个意识，坚定四个自信，做到两个维护。",  # numbered formulas
         "组织开展“两个专项行动”。",  # a quoted programme name
+        "听取了两院的工作报告，并对两个报告开展了测评。",  # back-reference to the reports named
+        "对上述三个项目开展视察，这两项工作均已完成。",  # demonstratives
+        "办好十件民生实事。",  # the count inside a programme name
+        '对"十四五"规划开展评估。',  # half-width quotes
     ],
 )
 def test_extract_counts_skips_masks_dates_ordinals_ranges_and_rhetoric(text):
@@ -79,6 +90,23 @@ def test_extract_counts_skips_numbered_headings():
     cut = text.index("\n")
     sents = [Sentence(0, 0, cut, text[:cut], 0, None), Sentence(1, cut + 1, len(text), text[cut + 1:], 0, None)]
     assert [(c.value, c.unit, c.sentence) for c in extract_counts(doc, sents, ())] == [(84.0, "个", 1)]
+
+
+def test_extract_counts_reads_the_body_of_a_run_in_heading():
+    # a heading line with 。 is a run-in heading: its body after the first comma is text
+    text = "（二）完善站点建设，年内新建3个代表联络点。\n（三）建好三个平台，提升履职水平\n"
+    doc = Document("t", "t.txt", text, "", (), "")
+    cut = text.index("\n") + 1
+    sents = [Sentence(0, 0, cut, text[:cut], 0, None), Sentence(1, cut, len(text), text[cut:], 1, None)]
+    assert [(c.value, c.unit) for c in extract_counts(doc, sents, ())] == [(3.0, "个")]
+
+
+def test_extract_counts_drops_a_repeat_of_an_earlier_count():
+    text = "依法选举产生镇人大代表45名。\n全镇45名镇人大代表编入6个代表小组，票决产生7个项目，目前7个项目均已开工。"
+    doc = Document("t", "t.txt", text, "", (), "")
+    cut = text.index("\n") + 1
+    sents = [Sentence(0, 0, cut, text[:cut], 0, None), Sentence(1, cut, len(text), text[cut:], 1, None)]
+    assert [(c.value, c.unit) for c in extract_counts(doc, sents, ())] == [(45.0, "名"), (6.0, "个"), (7.0, "个")]
 
 
 def test_extract_counts_links_the_counted_organ_and_says_what():

@@ -48,6 +48,11 @@ def labels(text: str) -> list[str]:
         ("充分发挥“法律巡视”监督利剑作用。", ["法律巡视"]),
         ("在打造对党忠诚的“政治机关”中彰显担当。", ["政治机关"]),
         ("巩固“不忘初心、牢记使命”主题教育成果。", ["不忘初心、牢记使命"]),
+        ('牢固树立"四个意识"，坚定"四个自信"。', ["四个意识", "四个自信"]),  # half-width quotes
+        ("既要“敢于碰硬”，又要“善于协调”。", ["敢于碰硬", "善于协调"]),  # correlative catch-pair
+        ("让代表的“意见簿”转化为“成绩单”。", ["意见簿", "成绩单"]),  # a pair joined by a verb of change
+        ("建成“1+N”代表联络体系。", ["1+N"]),  # numeric composite formula
+        ("心怀“国之大者”，勇于担当。", ["国之大者"]),  # lexicon formula of the 2020s
     ],
 )
 def test_extract_formulas_finds_slogans_of_the_genre(text, expected):
@@ -74,10 +79,19 @@ def test_extract_formulas_finds_slogans_of_the_genre(text, expected):
         "习近平总书记强调：“要支持和保证人民通过人民代表大会行使国家权力，丰富民主形式，拓展民主渠道。”",
         "打造过硬政治机关。",  # 政治机关 counts only when quoted
         "“笔杆儿网www.bgzjy.cn”",  # watermark
+        "被授予“四星级”代表之家称号。",  # a rating
+        "督促政府完成“十件实事”。",  # a programme (the yearly list of practical projects)
     ],
 )
 def test_extract_formulas_skips_emphasis_titles_and_programmes(text):
     assert labels(text) == []
+
+
+def test_extract_formulas_keeps_half_width_quotes_in_the_exact_text():
+    text = '紧扣"强产业、优生态、惠民生"的发展思路。'
+    doc, sents = _doc(text)
+    (m,) = extract_formulas(doc, sents)
+    assert m.label == "强产业、优生态、惠民生" and m.text == doc.text[m.start:m.end] == '"强产业、优生态、惠民生"'
 
 
 def test_extract_formulas_splits_a_run_of_quotes_and_records_offsets():

@@ -58,6 +58,38 @@ def found(text: str) -> list[tuple[str, str]]:
         ("参加创建全国文明城市工作。", [("创建全国文明城市", "创建")]),
         ("通过支部“三会一课”学习。", [("三会一课", "制度")]),
         ("组织开展“两个专项行动”。", [("两个专项行动", "行动")]),
+        # half-width quotes of web copies read as “…”
+        ('深入开展"代表进万家"活动。', [("“代表进万家”活动", "活动")]),
+        # quoted coined names governed by a verb and followed by 工作/品牌
+        ("积极参与“村村通”“户户联”工作。", [("村村通", "活动"), ("户户联", "活动")]),
+        ("倾力打造“人大代表在身边”品牌。", [("“人大代表在身边”品牌", "品牌")]),
+        # a quote, a short noun and a head
+        ("构建“1+3+N”履职服务体系。", [("“1+3+N”履职服务体系", "体系")]),
+        # 和/与/、 inside a noun compound, up to the clause's governing verb
+        ("健全代表议案和建议督办制度。", [("代表议案和建议督办制度", "制度")]),
+        ("健全代表建议受理、转办和答复反馈机制。", [("代表建议受理、转办和答复反馈机制", "机制")]),
+        # two systems sharing one verb
+        ("坚持主任会议成员联系代表制度和代表述职制度。",
+         [("主任会议成员联系代表制度", "制度"), ("代表述职制度", "制度")]),
+        # a 、-list closed by 等 and a head
+        ("探索建立代表建议集中交办、重点督办等机制。", [("代表建议集中交办", "机制"), ("重点督办", "机制")]),
+        # national campaigns by era, with or without a governing verb
+        ("常委会结合开展党的群众路线教育实践活动，修订了议事规则。", [("党的群众路线教育实践活动", "主题教育")]),
+        ("在全市人大系统大兴调查研究之风。", [("大兴调查研究", "活动")]),
+        ("听取关于中央生态环境保护督察反馈问题整改情况的报告。", [("中央生态环境保护督察", "督察")]),
+        ("围绕创建全国文明城区开展代表活动。", [("创建全国文明城区", "创建")]),
+        ("督促区政府办好“十项民生实事”。", [("十项民生实事", "实事")]),
+        # 学习教育/专题教育 heads, after 把 as well as a verb
+        ("机关党支部把党纪学习教育作为重要任务。", [("党纪学习教育", "主题教育")]),
+        ("认真开展“三严三实”专题教育。", [("“三严三实”专题教育", "主题教育")]),
+        ("联合检察院开展“涉农资金监管”专项调查。", [("“涉农资金监管”专项调查", "专项调查")]),
+        # a system named as the object of a report
+        ("听取了县政府关于城乡居民大病保险制度实施情况的报告。", [("城乡居民大病保险制度", "制度")]),
+        # a count before a recurring meeting is not part of its name
+        ("坚持每季度召开一次财经工作例会。", [("财经工作例会", "例会")]),
+        # the short form takes the full name written in the document
+        ("全面推行民生实事项目人大代表票决制，今年首次实行人大代表票决制。",
+         [("民生实事项目人大代表票决制", "票决制"), ("民生实事项目人大代表票决制", "票决制")]),
     ],
 )
 def test_extract_programmes_finds_named_programmes(text, expected):
@@ -81,6 +113,13 @@ def test_extract_programmes_finds_named_programmes(text, expected):
         "制定常委会组成人员履职考核办法。",  # an instrument
         "于11月28日召开会议。",  # a date
         "构筑监督“闭环”体系。",  # emphasis, not a name
+        "推动宣传教育、责任落实机制落地。",  # a bare 、-list: several nouns, no name
+        "组织开展“回头看”工作。",  # a method, not a named campaign
+        "做好“三农”工作，坚持“两个维护”。",  # formulas, not programmes
+        "加强执法检查和专题询问等监督方式。",
+        "扎实开展“三个一批”工作。",  # a numbered formula
+        "建立“一站式”服务体系。",  # a manner word before the head
+        "坚持开展学习型机关建设和专题学习制度。",  # two nouns, not one name
         "习近平总书记强调：“坚持和完善人民当家作主制度体系，发展全过程人民民主，保证人民通过人民代表大会行使国家权力。”",
     ],
 )

@@ -58,7 +58,8 @@ def test_resolve_programme_keeps_the_kind_and_drops_quotes_from_the_path():
 
 @pytest.mark.parametrize(
     "a, b",
-    [("“代表的一天”活动", "代表的一天活动"), ("领导干部联系帮包乡镇(街道)工作机制", "领导干部联系帮包乡镇（街道）工作机制")],
+    [("“代表的一天”活动", "代表的一天活动"), ("领导干部联系帮包乡镇(街道)工作机制", "领导干部联系帮包乡镇（街道）工作机制"),
+     ('"1+6"联络站点体系', "“1+6”联络站点体系")],  # half-width quotes of web copies
 )
 def test_resolve_programme_folds_quotes_and_bracket_widths(a, b):
     ma = Mention("programme", 0, 1, a, a, "programmes.head", 0, (("kind", "活动"),))

@@ -115,6 +115,10 @@ def test_unlisted_national_law_gets_a_global_path():
     ("“十四五”规划", "Plan"), ("“八五”普法规划实施意见", "PolicyDocument"), ("某某工作要点", "Plan"),
     ("某某公约", "OtherInstrument"), ("**市养犬管理条例(草案)", "LocalRegulation"),
     ("北京市某某管理办法", "LocalRegulation"),
+    # rules of procedure of congress organs are internal rules, not local regulations
+    ("**市人大常委会立法工作规程", "OtherInstrument"), ("某某镇人大主席团工作规则", "OtherInstrument"),
+    ("**街道人大工委工作制度", "OtherInstrument"), ("代表联络站接待群众工作流程", "OtherInstrument"),
+    ("某某自治州人大常委会自治条例", "LocalRegulation"),
 ])
 def test_instrument_class_by_last_word(label, cls):
     assert instrument_class(label) == cls
@@ -168,3 +172,28 @@ def test_hand_aliases_point_at_registry_titles():
 def test_no_false_friend_ends_a_registry_name():
     friends = [f for f in _compiled()["false_friends"] if f != "办法"]
     assert not [n for n in registry_names() if n.endswith(tuple(friends))]
+
+
+def test_draft_that_took_the_final_title_denotes_the_instrument():
+    """A draft mention relabelled with the final title (the document names both) and the
+    final mention resolve to one entity, which is not a draft."""
+    draft = _mention("**市养犬管理条例", "marked", draft="1", suffix="草案", base="**市养犬管理条例")
+    final = _mention("**市养犬管理条例", "bare")
+    a, b = resolve_law(draft, DISTRICT), resolve_law(final, DISTRICT)
+    assert a == b and dict(a.props)["isDraft"] == "false"
+
+
+def test_draft_alone_keeps_its_draft_entity():
+    m = _mention("**市养犬管理条例（草案）", "marked", draft="1", suffix="草案", base="**市养犬管理条例")
+    assert dict(resolve_law(m, DISTRICT).props)["isDraft"] == "true"
+
+
+def test_extracted_genre_sentences_resolve_end_to_end():
+    text = ("对《某某州城乡规划条例（草案）》组织立法调研，年内制定某某州城乡规划条例。"
+            "检查了义务教育法和某某州义务教育条例的实施情况。")
+    sents = [Sentence(i, text.index(p), text.index(p) + len(p), p, 0, None)
+             for i, p in enumerate(t + "。" for t in text.split("。") if t)]
+    found = extract_laws(Document("d", "d.txt", text, "", (), ""), sents)
+    ents = [resolve_law(m, DISTRICT) for m in found]
+    assert [e.path for e in ents] == ["law/某区/某某州城乡规划条例", "law/某区/某某州城乡规划条例",
+                                      "law/中华人民共和国义务教育法", "law/某区/某某州义务教育条例"]

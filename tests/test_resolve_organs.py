@@ -51,7 +51,10 @@ def test_jurisdiction_of_seeds_is_the_masked_level_of_their_own_congress(doc_id,
         ("郑州市金水区人大常委会2023年工作报告\n各位代表：\n市人大常委会、市人大常委会和市委高度重视。",
          "区", "郑州市金水区"),
         ("各位代表：\n我受长阳土家族自治县第九届人民代表大会常务委员会委托，向大会报告工作。\n"
-         "州人大常委会、州人大常委会、州人大常委会给予指导。", "自治县", "长阳土家族自治县"),
+         "州人大常委会、州人大常委会、州人大常委会给予指导。", "县", "长阳土家族自治县"),
+        # the title's 自治州 and the body's 州 are one level (organs.level_label)
+        ("大理白族自治州人民代表大会常务委员会工作报告\n各位代表：\n州人大常委会在州委领导下工作。"
+         "省人大常委会给予指导。", "州", "大理白族自治州"),
         ("各位代表：\n我受城关镇第十八届人民代表大会主席团委托，报告工作。\n县人大常委会给予指导。",
          "镇", "城关镇"),
         ("乌鲁木齐市人大常委会工作要点\n市人大常委会要加强监督。", "市", "乌鲁木齐市"),
@@ -82,7 +85,7 @@ def test_jurisdiction_of_falls_back_to_other_organs_or_nothing(text, level):
         ("自治州", "自治州人大常委会", "StandingCommittee"),
         ("全国", "全国人大常委会", "StandingCommittee"),
         ("镇", "镇人大主席团", "CongressWorkingBody"),
-        ("街道", "街道工委", "CongressWorkingBody"),
+        ("街道", "街道人大工委", "CongressWorkingBody"),
     ],
 )
 def test_own_congress_names_the_standing_body_of_the_level(level, label, cls):
@@ -197,3 +200,22 @@ def test_resolve_organ_reads_bare_cores_as_the_documents_own(label, level, expec
     m = Mention("organ", 0, len(label), label, label, "reports.reporter", 0)
     ent = resolve_organ(m, Jurisdiction("doc-x", level, ""))
     assert (ent.label, ent.cls, ent.path) == (expected, cls, f"organ/doc-x/{expected}")
+
+
+@pytest.mark.parametrize(
+    ("label", "level", "expected", "parent"),
+    [
+        # organs.own_sub_unit: 常委会<sub-unit> is the document's own standing committee's
+        ("常委会党组", "州", "州人大常委会党组", "organ/doc-x/州人大常委会"),
+        ("常委会机关", "县", "县人大常委会机关", "organ/doc-x/县人大常委会"),
+        ("常委会法制工作委员会", "市", "市人大常委会法制工作委员会", "organ/doc-x/市人大常委会"),
+        # a township has no standing committee: left as written
+        ("常委会党组", "镇", "常委会党组", None),
+    ],
+)
+def test_resolve_organ_reads_bare_standing_committee_sub_units_as_the_documents_own(
+        label, level, expected, parent):
+    m = Mention("organ", 0, len(label), label, label, "organs.sub_unit", 0, (("kind", "党组"),))
+    ent = resolve_organ(m, Jurisdiction("doc-x", level, ""))
+    assert (ent.label, ent.path) == (expected, f"organ/doc-x/{expected}")
+    assert dict(ent.props).get("subOrganizationOf") == parent

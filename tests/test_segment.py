@@ -65,6 +65,9 @@ def _doc(text: str) -> Document:
         ("明年已列入计划的项目", C),
         ("今年已开展视察2次，明年将继续跟踪", C),
         ("常委会将跟踪审议意见的落实，已于上月启动", P),
+        # a past time inside a relative clause with 过的 describes the object (modality.none.relative_past)
+        ("对去年检查过的种子法开展“回头看”", None),
+        ("对上年视察过的项目，明年继续跟踪", P),
     ],
 )
 def test_modality_cue(sentence, expected):
@@ -92,6 +95,15 @@ def test_modality_cues_give_offsets_of_the_cue_words():
         ("二、明年工作思路", P),
         ("一、认真办理代表建议，提高建议质量", None),
         ("二、坚持依法监督，推动高质量发展", None),
+        ("二、2019年工作任务", P),
+        # half-year summaries (headings.modality completed list)
+        ("一、上半年工作开展情况", C),
+        ("一、前三季度工作完成情况", C),
+        # a plan cue beats a past cue in one phrase, but a title joining a past half and a
+        # plan half says nothing (headings.modality.mixed)
+        ("2025年上半年工作安排", P),
+        ("2023年上半年工作总结及下半年工作打算", None),
+        ("过去一年工作回顾和今年工作安排", None),
     ],
 )
 def test_heading_modality(heading, expected):
@@ -176,6 +188,9 @@ def test_long_sentence_is_split_after_semicolons():
         ("这就是二是的用法。\n统一是关键。\n10.26事件后。\n2023.5.1召开。", []),
         # long lines ending like sentences are not part headings
         ("常委会今后要继续加强监督。", []),
+        # rows of a schedule table are not part headings (headings.part.not_part)
+        ("三、工作安排表\n5月 城市供水工作情况报告（城建环资工委）\n6月 下半年工作计划（办公室）",
+         [(2, "三、工作安排表")]),
     ],
 )
 def test_headings_and_levels(text, expected):
@@ -221,6 +236,25 @@ def test_yearly_report_plan_part_is_planned_and_past_part_completed():
     # the plan part speaks mostly in planned cues
     cues = [x.modality for x in sentences if x.start >= plan.start and x.modality]
     assert cues.count(P) > 3 * cues.count(C)
+
+
+def test_summary_and_plan_title_leaves_the_parts_to_decide():
+    text = ("某街道人大工委2023年上半年工作总结及下半年工作打算\n一、上半年工作开展情况\n（一）加强监督\n"
+            "开展视察。\n二、下半年工作打算\n（一）继续监督\n开展调研。")
+    sections, _ = segment(_doc(text))
+    assert [(s.heading, s.modality) for s in sections[1:]] == [
+        ("一、上半年工作开展情况", C),
+        ("（一）加强监督", C),
+        ("二、下半年工作打算", P),
+        ("（一）继续监督", P),
+    ]
+
+
+def test_plan_document_stays_planned_through_its_schedule_table():
+    text = ("某区人大常委会2025年度监督工作计划\n一、监督项目\n拟于5月开展执法检查。\n二、工作安排表\n"
+            "5月 城市供水工作情况报告（城建环资工委）\n6月 种子法执法检查（农业农村工委）")
+    sections, _ = segment(_doc(text))
+    assert {s.modality for s in sections[1:]} == {P}
 
 
 def test_numbered_parts_with_plan_cue_switch_modality():

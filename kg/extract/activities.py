@@ -4,9 +4,10 @@
 :mod:`kg.extract.reports` and gives every object found its own ``Event`` with:
 
 * status — the modality of the clause up to the trigger (将/要/拟 … planned, 了/先后 …
-  completed), else of the sentence up to the trigger, else the section's (a 工作安排 part
-  is planned throughout), else of the whole sentence, else completed.  The clause comes
-  first because one sentence may hold a done and a planned item;
+  completed), else of the sentence up to the trigger, else of the introduction of the
+  ；-separated list the sentence continues (今年已开展的…有：A；B), else the section's (a
+  工作安排 part is planned throughout), else of the whole sentence, else completed.  The
+  clause comes first because one sentence may hold a done and a planned item;
 * year — a year written in the clause before the trigger, else opening the sentence
   (2023年，将…), else in a heading of a section
   holding the sentence, else None;
@@ -14,6 +15,10 @@
   higher congress the agent; 与市人大同步/联动 makes it joint); empty means the
   document's own standing committee;
 * programme — a programme mention in the trigger's clause.
+
+A law back-reference (该法, 《条例》) is replaced by the title it stands for, and the same
+activity on the same law with the same status and organs named again later in the
+document (a schedule table) is kept once.
 """
 from __future__ import annotations
 
@@ -32,7 +37,7 @@ except ImportError:  # pragma: no cover - only while kg.segment is being written
         return None
 
 # a sentence without any of these holds no activity: skip it cheaply
-_ANY_TRIGGER = re.compile("听取|审议|审查|检查|调研|视察|询问|测评|评议|票决|任免|督办|跟踪监督")
+_ANY_TRIGGER = re.compile("听取|审议|审查|检查|调研|视察|询问|测评|评议|票决|任免|督办|跟踪监督|回头看|委托|通报")
 _YEAR = re.compile(r"((?:19|20)[0-9]{2})年")
 _LEAD_YEAR = re.compile(r"^[^，。；]{0,4}?((?:19|20)[0-9]{2})年(?:[上下]半年|以来|度)?[，,]")
 
@@ -47,7 +52,8 @@ class _AgentRules:
         self.cooperate = re.compile(ins["cooperate"])
         self.joint_after = re.compile(ins["joint_after"])
         self.not_subject = re.compile(r"(?:向|对|给|在|于|经|受|由|按照|根据|依照|听取|关于)$")
-        self.with_before = re.compile(r"(?:与|同|和|会同)$")
+        # 与市人大…联动, 与南昌、九江、赣州市人大常委会联动 (place names before the organ word)
+        self.with_before = re.compile(r"(?:与|同|和|会同)[^，。；：与同和]{0,16}$")
 
 
 _agent_rules: _AgentRules | None = None
@@ -90,12 +96,78 @@ def extract_events(doc: Document, sections: tuple[Section, ...], sentences: tupl
     for m in mentions:
         by_sentence[m.sentence].append(m)
     section_of = {s.index: s for s in sections}
+    intros = _list_intros(doc.text, sentences)
     events: list[Event] = []
     for sent in sentences:
         if not _ANY_TRIGGER.search(sent.text):
             continue
-        events.extend(_sentence_events(sent, by_sentence.get(sent.index, []), section_of, sections))
-    return events
+        events.extend(_sentence_events(sent, by_sentence.get(sent.index, []), section_of, sections,
+                                       intros.get(sent.index)))
+    events = [_antecedent_law(e, mentions) for e in events]
+    return _drop_repeats(events)
+
+
+_LIST_INTRO = re.compile(r"^[^：:]{2,40}[：:]")
+
+
+def _list_intros(text: str, sentences: tuple[Sentence, ...]) -> dict[int, str]:
+    """Modality given by a list's introduction to the ；-separated parts after it
+    (rule activities.status.list_intro).
+
+    A long sentence ``今年已开展的监督工作有：3月，…；4月，…；`` is cut after each ；
+    by the segmenter; the parts after the first inherit the cue of the introduction
+    before the colon (已开展… completed, 下半年还将：… planned) when they have none.
+    """
+    out: dict[int, str] = {}
+    head_cue: str | None = None
+    prev: Sentence | None = None
+    for sent in sentences:
+        joined = (prev is not None and prev.text.endswith(("；", ";"))
+                  and "\n" not in text[prev.end:sent.start])
+        if not joined:
+            m = _LIST_INTRO.match(sent.text)
+            head_cue = modality_cue(m.group()) if m else None
+        elif head_cue:
+            out[sent.index] = head_cue
+        prev = sent
+    return out
+
+
+def _law_key(label: str) -> str:
+    return re.sub(r"^中华人民共和国|[《》〈〉“”\"]", "", label)
+
+
+def _antecedent_law(e: Event, mentions: tuple[Mention, ...]) -> Event:
+    """A back-reference (该法, 《条例》) stands for the title written before it: the event
+    keeps that mention so the law is reported as written in full (activities.law.antecedent)."""
+    law = e.law
+    if law is None or not law.rule.endswith("backref"):
+        return e
+    before = [m for m in mentions if m.kind == "law" and m.label == law.label and m.end <= law.start
+              and not m.rule.endswith("backref")]
+    if not before:
+        return e
+    ante = max(before, key=lambda m: m.start)
+    return Event(e.kind, e.start, e.end, e.sentence, e.rule, e.status, e.trigger, ante, e.topic,
+                 e.topic_span, e.agents, e.reporter, e.joint, e.programme, e.year)
+
+
+def _drop_repeats(events: list[Event]) -> list[Event]:
+    """One event per activity: the same kind of activity on the same law (with or without
+    中华人民共和国), with the same status and the same organs, named again later in the
+    document (a schedule table repeating a plan's items, a summary line) is a repeat
+    (activities.dedupe.law)."""
+    seen = set()
+    out = []
+    for e in events:
+        if e.law is not None:
+            key = (e.kind, _law_key(e.law.label), e.status, tuple(sorted(a.label for a in e.agents)),
+                   tuple(sorted(j.label for j in e.joint)))
+            if key in seen:
+                continue
+            seen.add(key)
+        out.append(e)
+    return out
 
 
 def _outermost(laws: list[Mention]) -> list[Mention]:
@@ -105,7 +177,7 @@ def _outermost(laws: list[Mention]) -> list[Mention]:
                        for o in laws)]
 
 
-def _sentence_events(sent: Sentence, ms: list[Mention], section_of, sections) -> list[Event]:
+def _sentence_events(sent: Sentence, ms: list[Mention], section_of, sections, intro: str | None = None) -> list[Event]:
     text, base = sent.text, sent.start
     laws = _outermost([m for m in ms if m.kind == "law"])
     # organs named inside a title (《**区人大常委会关于…》) act in nothing here
@@ -114,7 +186,7 @@ def _sentence_events(sent: Sentence, ms: list[Mention], section_of, sections) ->
     programmes = [m for m in ms if m.kind == "programme"]
     law_spans = [(m.start - base, m.end - base) for m in laws]
     masked = [(m.start - base, m.end - base) for m in ms if m.kind in ("law", "organ", "programme", "formula")]
-    inspections = _one_per_law(find_inspections(text, laws, masked, base))
+    inspections = _one_per_law(find_inspections(text, laws, masked, base), base)
     used = {h.trig_start for h in inspections}
     hits = inspections + find_reports(text, laws, organs, masked, base, sent.index)
     hits += find_topic_activities(text, masked, law_spans, used)
@@ -126,14 +198,18 @@ def _sentence_events(sent: Sentence, ms: list[Mention], section_of, sections) ->
     seen = set()
     for h in hits:
         key = (h.kind, h.trig_start, h.law.start if h.law else None, h.topic_span)
-        if key in seen:
+        # the same report found twice (a fronted object and a delegated one): keep the first
+        rkey = (h.kind, h.topic, tuple(r.label for r in h.reporters)) if h.kind == "ReportDeliberation" else None
+        if key in seen or (rkey and rkey in seen):
             continue
         seen.add(key)
+        if rkey:
+            seen.add(rkey)
         agents, joint = _agents(text, base, organs, h.trig_start)
         cs, ce = clause_of(cuts, h.trig_start, len(text))
         out.append(Event(
             kind=h.kind, start=base + h.start, end=base + h.end, sentence=sent.index, rule=h.rule,
-            status=_status(text, cs, h.trig_end, sent, section), trigger=h.trigger, law=h.law,
+            status=_status(text, cs, h.trig_end, sent, section, intro), trigger=h.trigger, law=h.law,
             topic=h.topic, topic_span=(base + h.topic_span[0], base + h.topic_span[1]) if h.topic_span else None,
             agents=agents, reporter=h.reporters[0] if h.reporters else None, joint=joint,
             programme=next((p for p in programmes if cs <= p.start - base < ce), None),
@@ -150,22 +226,27 @@ def _replace_reporter(e: Event, reporter: Mention) -> Event:
                  e.topic_span, e.agents, reporter, e.joint, e.programme, e.year)
 
 
-def _one_per_law(hits: list[Hit]) -> list[Hit]:
+def _one_per_law(hits: list[Hit], base: int = 0) -> list[Hit]:
     # 执法检查和专题调研 of the same laws: the first trigger after the law names the activity
+    # (law offsets are document offsets, trigger offsets sentence-local)
     best: dict[tuple[int, int], Hit] = {}
     for h in hits:
         key = (h.law.start, h.law.end)
-        if key not in best or abs(h.trig_start - h.law.end) < abs(best[key].trig_start - best[key].law.end):
+        if key not in best or (abs(h.trig_start - (h.law.end - base))
+                               < abs(best[key].trig_start - (best[key].law.end - base))):
             best[key] = h
     return sorted(best.values(), key=lambda h: (h.start, h.law.start))
 
 
-def _status(text: str, cs: int, trig_end: int, sent: Sentence, section: Section | None) -> str:
+def _status(text: str, cs: int, trig_end: int, sent: Sentence, section: Section | None,
+            intro: str | None = None) -> str:
     end = trig_end + 1 if text[trig_end:trig_end + 1] == "了" else trig_end
     for part in (text[cs:end], text[:end]):
         cue = modality_cue(part)
         if cue:
             return cue
+    if intro:
+        return intro
     if section is not None and section.modality:
         return section.modality
     return sent.modality or COMPLETED

@@ -10,6 +10,11 @@ The article rule: Chinese 一 before a unit is nearly always an article (一批,
 活动, 一年来), but a frequency stated in the same clause (每年…专题汇报一次) makes it the
 count 1. Arabic 1 (配备1名) is always a count.
 
+A count is also dropped when it refers back to a set already counted or listed: after a
+demonstrative (上述两个报告, 这两项), a small Chinese numeral after 对/将/把 whose noun was
+named earlier in the sentence (审议了…的报告，并对两个报告进行了测评), or N+unit+noun
+repeating the value, unit and noun of an earlier count (票决产生8个项目…目前8个项目均已完工).
+
 Rule ids: ``counts.arabic``, ``counts.chinese``, ``counts.frequency`` (一 with a frequency
 cue), ``counts.wan_yu`` (万余元 as 1 万元), ``counts.da`` (三大平台 as 3 个).
 """
@@ -21,12 +26,16 @@ from functools import lru_cache
 
 import cn2an
 
+from kg.extract.formulas import curly
 from kg.extract.rules import load_toml
 from kg.records import Count, Document, Mention, Sentence
 
 _CN_DIGITS = "零〇一二两三四五六七八九十百千万亿"
 _CLAUSE = re.compile(r"[，。；：！？、,;:!?\n]")
 _WHAT_AFTER = re.compile(r"[\u3400-\u9fff]{1,14}")
+_CLAUSE_END = re.compile(r"[，。；：！？,;:!?]")
+_NOUN_AFTER = re.compile(r"[\u3400-\u9fff]{2,8}")
+_NOUN_CUT = re.compile(r"[和与及等的均都已全]")
 
 
 @lru_cache(maxsize=1)
@@ -52,6 +61,8 @@ def _config():
         "year_after": tuple(data["year_cues_after"]),
         "approx_unit": tuple(data["approx_after_unit"]),
         "ranges": data["range_signs"],
+        "demonstratives": tuple(data["back_reference_before"]),
+        "ref_preps": tuple(data["back_reference_preps"]),
     }
 
 
@@ -87,9 +98,21 @@ def _what(text: str, start: int, end: int) -> str:
 
 
 def _in_heading(doc_text: str, pos: int, heading: re.Pattern) -> bool:
+    """True when ``pos`` lies in the title part of a numbered heading.
+
+    A heading line without 。 is a title throughout (（一）突出立法重点，质量进一步提高); a line
+    with 。 is a run-in heading whose title ends at the first comma or stop ((四) 提升站点
+    效能，年内新建2个联络点。), the rest being body text.
+    """
     line_start = doc_text.rfind("\n", 0, pos) + 1
     head = doc_text[line_start:pos]
-    return bool(heading.match(head)) and "。" not in head
+    if not heading.match(head) or "。" in head:
+        return False
+    line_end = doc_text.find("\n", pos)
+    line = doc_text[line_start:line_end if line_end >= 0 else len(doc_text)]
+    if "。" in line:
+        return not _CLAUSE_END.search(head[heading.match(head).end():])
+    return True
 
 
 def extract_counts(doc: Document, sentences: Sequence[Sentence], mentions: Sequence[Mention] = ()) -> list[Count]:
@@ -106,8 +129,9 @@ def extract_counts(doc: Document, sentences: Sequence[Sentence], mentions: Seque
     blocked = [(m.start, m.end) for m in mentions if m.kind in ("formula", "programme", "law")]
     targets = [m for m in mentions if m.kind in ("organ", "programme")]
     out: list[Count] = []
+    seen: list[tuple[float, str, str, str, int]] = []  # value, unit, noun before, noun after, paragraph
     for s in sentences:
-        text = s.text
+        text = curly(s.text)  # web copies keep half-width quotes ("…")
         for m in cfg["re"].finditer(text):
             num, unit = m.group("num"), m.group("unit")
             a, b = m.start("num"), m.end()
@@ -127,6 +151,9 @@ def extract_counts(doc: Document, sentences: Sequence[Sentence], mentions: Seque
             if num == "一":
                 rule = "counts.frequency"
             approx = bool(m.group("pre") or m.group("approx")) or text.startswith(cfg["approx_unit"], b)
+            para = doc.text.rfind("\n", 0, s.start + a)
+            if _back_reference(text, a, b, num, value, unit, para, seen, cfg):
+                continue
             out.append(_count(s, text, m.start(), b, a, rule, value, unit, approx, targets))
         for m in cfg["da"].finditer(text):
             a, b = m.start(), m.end()
@@ -139,6 +166,33 @@ def extract_counts(doc: Document, sentences: Sequence[Sentence], mentions: Seque
             value = chinese_number(m.group("num"))
             out.append(_count(s, text, a, b, a, "counts.da", value, "个", False, targets))
     return out
+
+
+def _back_reference(text: str, a: int, b: int, num: str, value: float, unit: str, para: int,
+                    seen: list[tuple[float, str, str, str, int]], cfg) -> bool:
+    """True for a count that refers back to a set already counted or listed; records it.
+
+    ``seen`` holds (value, unit, noun before, noun after, paragraph) of earlier counts. A
+    repeat must name the same noun: the earlier count's noun after the unit (8个项目 …
+    8个项目均已完工) or before the number (人大代表62名 … 62名镇人大代表). Within a paragraph
+    any value from 2 repeats; across paragraphs only values from 10, which rarely recur by
+    chance.
+    """
+    before2 = text[max(0, a - 2):a]
+    after = _NOUN_AFTER.match(text, b)
+    noun_after = _NOUN_CUT.split(after.group(0))[0] if after else ""
+    noun_before = before2 if len(before2) == 2 and all("\u3400" <= c <= "\u9fff" for c in before2) else ""
+    if text[:a].endswith(cfg["demonstratives"]):
+        return True  # 上述两个报告, 这两项
+    if not num[0].isdigit() and value <= 10 and text[:a].endswith(cfg["ref_preps"]) \
+            and len(noun_after) >= 2 and noun_after[:2] in text[:a]:
+        return True  # …的报告，并对两个报告进行了满意度测评
+    repeat = len(noun_after) >= 2 and value >= 2 and any(
+        v == value and u == unit and (p == para or value >= 10)
+        and ((nb and nb in noun_after) or (len(na) >= 2 and (noun_after.startswith(na) or na.startswith(noun_after))))
+        for v, u, nb, na, p in seen)
+    seen.append((value, unit, noun_before, noun_after, para))
+    return repeat  # 产生8个项目…目前8个项目均已完工; 人大代表62名…62名镇人大代表
 
 
 def _value(num: str, unit: str, text: str, a: int, b: int) -> tuple[float | None, str]:

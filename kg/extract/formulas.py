@@ -22,9 +22,23 @@ from kg.extract.rules import load_toml, load_tsv
 from kg.records import Document, Mention, Sentence
 
 QUOTE = re.compile(r"“([^“”\n]{1,60})”")
+_ASCII_QUOTE = re.compile(r'"([^"“”\n]{1,60})"')
 _SPACE = re.compile(r"\s+")
 _PARTS = re.compile(r"[、，,]")
 _CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def curly(text: str) -> str:
+    """``text`` with paired half-width quotes turned into “…” (same length, same offsets).
+
+    Web copies keep ASCII quotes ("四个意识"); every pass reads quotes as “…”.
+
+    >>> curly('树立"四个意识"，坚定“四个自信”')
+    '树立“四个意识”，坚定“四个自信”'
+    """
+    if '"' not in text:
+        return text
+    return _ASCII_QUOTE.sub(lambda m: "“" + m.group(1) + "”", text)
 
 
 def clean_label(text: str) -> str:
@@ -61,6 +75,11 @@ def _config():
         "inst_follow": tuple(rules["instrument_followers"]),
         "inst_end": tuple(rules["instrument_endings"]),
         "gaps": frozenset(rules["run_gaps"]),
+        "transform": frozenset(rules["transform_gaps"]),
+        "corr_gap": re.compile(rules["correlative_gap_pattern"]),
+        "corr_head": tuple(rules["correlative_heads"]),
+        "rating": re.compile(rules["rating_pattern"]),
+        "numeric_plus": re.compile(rules["numeric_plus_pattern"]),
     }
 
 
@@ -104,7 +123,9 @@ def judge_quote(content: str, before: str, after: str, in_run: bool = False) -> 
     if c.endswith(cfg["inst_end"]) or after.startswith(cfg["inst_follow"]):
         return None  # 一法一条例, “双联系、双提升、双评议”实施办法: instruments
     if c.endswith(cfg["prog_end"]) or c in _programme_words():
-        return None  # “两个专项行动”, “三会一课”: programmes
+        return None  # “两个专项行动”, “三会一课”, “十件实事”: programmes
+    if cfg["rating"].match(c):
+        return None  # “五星级”代表联络站: a rating, not a formula
     if is_parallel(c):
         return "formulas.parallel"
     if after.startswith(cfg["prog_follow"]):
@@ -117,6 +138,8 @@ def judge_quote(content: str, before: str, after: str, in_run: bool = False) -> 
         return "formulas.numbered"
     if c.endswith("+") and len(c) >= 3:
         return "formulas.plus"  # “互联网+”
+    if cfg["numeric_plus"].match(c):
+        return "formulas.plus"  # “1+6”联络站点体系, “1+N”
     if len(c) <= 2:
         return None  # “公益”, “闭环”: emphasis on an ordinary word
     if _reduplicated(c):
@@ -141,12 +164,16 @@ def _programme_words() -> frozenset[str]:
 def _runs(matches: list[re.Match], text: str) -> set[int]:
     """Indexes of quotes standing in a run that enumerates slogans.
 
-    A run is three or more quotes in a row, or two in a 从“A”向“B” / “A”与“B”相结合 frame.
+    A run is three or more quotes in a row, or two in a 从“A”向“B” / “A”与“B”相结合 /
+    “A”变成“B” / 既要“A”，又要“B” frame.
     """
-    gaps = _config()["gaps"]
+    cfg = _config()
+    gaps = cfg["gaps"]
     groups: list[list[int]] = []
     for i, m in enumerate(matches):
-        if groups and text[matches[groups[-1][-1]].end():m.start()] in gaps:
+        if groups and len(groups[-1]) == 1 and _pair_frame(text, matches[groups[-1][-1]], m):
+            groups[-1].append(i)  # 既要“A”，又要“B”: a catch-pair across a comma
+        elif groups and text[matches[groups[-1][-1]].end():m.start()] in gaps:
             groups[-1].append(i)
         else:
             groups.append([i])
@@ -159,9 +186,19 @@ def _runs(matches: list[re.Match], text: str) -> set[int]:
             gap = text[first.end():second.start()]
             head = text[max(0, first.start() - 12):first.start()]
             tail = text[second.end():second.end() + 6]
-            if (gap in ("向", "转向", "到", "变为") and "从" in head) or tail.startswith(("相结合", "并重", "结合")):
+            if (gap in ("向", "转向", "到", "变为") and ("从" in head or "由" in head)) \
+                    or tail.startswith(("相结合", "并重", "结合")) or gap in cfg["transform"] \
+                    or _pair_frame(text, first, second):
                 out.update(g)
     return out
+
+
+def _pair_frame(text: str, first: re.Match, second: re.Match) -> bool:
+    # 既要“敢于监督”，又要“善于监督”: the correlative frame makes the two quotes a pair
+    cfg = _config()
+    gap = text[first.end():second.start()]
+    return 0 < len(gap) <= 5 and bool(cfg["corr_gap"].fullmatch(gap)) \
+        and text[max(0, first.start() - 4):first.start()].endswith(cfg["corr_head"])
 
 
 def extract_formulas(doc: Document, sentences: Sequence[Sentence]) -> list[Mention]:
@@ -176,7 +213,7 @@ def extract_formulas(doc: Document, sentences: Sequence[Sentence]) -> list[Menti
     cfg = _config()
     out: list[Mention] = []
     for s in sentences:
-        text = s.text
+        text = curly(s.text)
         matches = list(QUOTE.finditer(text))
         in_run = _runs(matches, text)
         taken: list[tuple[int, int]] = []
@@ -189,7 +226,7 @@ def extract_formulas(doc: Document, sentences: Sequence[Sentence]) -> list[Menti
                 continue
             label = clean_label(content)  # as written; resolve folds variants to one concept
             numbered = "1" if label[0] in cfg["numerals"] or label.startswith("第") else "0"
-            out.append(Mention("formula", s.start + m.start(), s.start + m.end(), m.group(0), label, rule,
+            out.append(Mention("formula", s.start + m.start(), s.start + m.end(), s.text[m.start():m.end()], label, rule,
                                s.index, (("numbered", numbered), ("quoted", "1"))))
         if cfg["bare"] is None:
             continue

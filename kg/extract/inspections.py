@@ -52,6 +52,8 @@ class _Rules:
         self.topic_stop = re.compile(top["stop"])
         self.max_len = int(top["max_len"])
         self.generic_after = re.compile(r"(?:活动|工作)?(?:、|等)")
+        # 执法检查和专题调研: a trigger joined to the one before it shares its object
+        self.joined_before = re.compile(f"(?:{alternation})(?:和|及|与|、|并|以及)$")
         self.etc_tail = re.compile(r"等(?:[0-9０-９一二两三四五六七八九十]+[个项件类])?(?:方面|领域|工作|情况|事项|问题)?的?$")
         self.extras = []
         for key, kind in (("appointment", "Appointment"), ("vote", "Vote"), ("suggestion", "SuggestionHandling")):
@@ -101,7 +103,8 @@ def find_inspections(text: str, laws: list[Mention], masked: list[tuple[int, int
             continue
         cs, ce = clause_of(cuts, t.start(), len(text))
         pre_laws = [x for x in local if cs <= x[0] and x[1] <= t.start()]
-        if not pre_laws and len(text[cs:t.start()].strip()) <= 6 and cs > 0:
+        if (not pre_laws and len(text[cs:t.start()].strip()) <= 6 and cs > 0
+                and not R.introducer.search(text, cs, t.start())):
             # 对《X》，开展执法检查: the object sits in the clause before
             cs = clause_of(cuts, cs - 2, len(text))[0] if cs >= 2 else 0
             pre_laws = [x for x in local if cs <= x[0] and x[1] <= t.start()]
@@ -194,9 +197,14 @@ def find_topic_activities(text: str, masked: list[tuple[int, int]], law_spans: l
             continue
         if (t.start() > 0 and text[t.start() - 1] == "、") or R.generic_after.match(text, t.end()):
             continue  # a list of activity names, not an activity
+        if R.joined_before.search(text, max(0, t.start() - 10), t.start()):
+            continue  # 执法检查和专题调研 of the laws before: no topic of its own
         spec = R.words[t.group()]
         cs, ce = clause_of(cuts, t.start(), len(text))
-        for s, e, topic in _topics(text, cs, t.start(), t.end(), ce, law_spans):
+        ts = t.start()
+        while ts > cs and text[ts - 1] in "“‘「":  # 开展“回头看”: the quote opens the trigger
+            ts -= 1
+        for s, e, topic in _topics(text, cs, ts, t.end(), ce, law_spans):
             out.append(Hit(spec["kind"], _topic_rule(spec), t.start(), t.end(), t.group(),
                            min(s, t.start()), max(e, t.end()), topic, (s, e)))
     for kind, rule, word, rx in R.extras:

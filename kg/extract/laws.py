@@ -18,14 +18,24 @@ Forms (attr ``form``), tried in this order; a later form never overlaps an earli
   earlier title of the same kind; with none, no mention.
 
 Rule ids: laws.title_marks, laws.title_marks.nested, laws.title_marks.backref,
-laws.lexicon.<id>, laws.formula, laws.registry, laws.bare_guanyu, laws.bare_suffix,
-laws.bare_made (plain 办法/规定… right after 制定/出台…), laws.bare_context,
-laws.coordinated, laws.backref. Words and patterns live in ``kg/data/law_rules.toml``.
+laws.lexicon.<id>, laws.lexicon.organ_opinion.split (省委、市委实施意见: one each),
+laws.formula, laws.registry, laws.bare_guanyu, laws.bare_suffix, laws.bare_period
+(“十三五”脱贫攻坚规划), laws.bare_opinion (…审议意见落实情况), laws.bare_made (plain
+办法/规定… right after 制定/出台…), laws.bare_context, laws.coordinated, laws.backref,
+laws.implementing (江西省实施《…法》办法: one title, the law inside not split out).
+Words and patterns live in ``kg/data/law_rules.toml``.
+
+Also: a 法 registry name before 和/及/、 ends a conjunct (义务教育法和…条例 are two); a named
+place before a registry name makes a local title (江西省信访条例); a draft mention carries
+its final title in attr ``base`` and takes it as label when the document also names the
+instrument without the draft suffix; ``antecedent(m, mentions)`` gives a back-reference's
+full title.
 """
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import replace
 from functools import lru_cache
 
 from kg.extract.rules import load_toml, load_tsv
@@ -34,6 +44,7 @@ from kg.records import Document, Mention, Sentence
 _KIND = "law"
 _OPEN, _CLOSE = "《", "》"
 _INNER = re.compile(r"[〈<‹«＜]\s*([^〈〉<>‹›«»＜＞《》]+?)\s*[〉>›»＞]")
+_QUOTE_OPEN = set("“‘\"「『")
 _QUOTE_PAIRS = {"”": "“", "’": "‘", '"': '"', "」": "「", "』": "『"}
 _EDGE_CHARS = set("，。；：！？、,.;:!?（）()【】[]《》〈〉<>\n\t \u3000/|·…—-")
 _CJK = re.compile(r"[\u3400-\u9fff*＊]")
@@ -77,18 +88,35 @@ def _compiled() -> dict:
         "suffix_re": re.compile(rf"(?:{_alt(bare['suffixes'])})"),
         "weak_re": re.compile(rf"(?:{_alt(bare['weak_suffixes'])})"),
         "strong": tuple(bare["strong_verbs"]),
+        "weak_followers": set(bare["weak_followers"]),
         "not_instruments": tuple(r["not_instruments"]),
         "after_quote": re.compile(rf"(?<=[”\"’])(?:{_alt(bare['after_quote'])})"),
         "place_prefixes": tuple(sorted(bare["place_prefixes"], key=len, reverse=True)),
         "guanyu": re.compile(
             r"关于(?:(?!关于)[^，。；：！？,;:!?\n《》]){2,60}?的"
-            r"(?:实施意见|指导意见|若干意见|审议意见|实施办法|实施细则|意见|决定|决议|通知|规定|办法|规划|方案|条例)"
+            r"(?:实施意见|指导意见|若干意见|审议意见|实施办法|实施细则|若干措施|意见|决定|决议|通知|规定|办法|规划|方案|条例)"
             r"(?!建议)"),
         "guanyu_skip": tuple(bare["guanyu_skip"]),
         "context": re.compile(rf"法(?=(?:{_alt(r['context']['after'])}))"),
         "right_stop": set(r["registry"]["right_stop"]),
         "guard_len": int(r["registry"]["guard_len"]),
         "guard_exempt": set(r["registry"]["guard_exempt"]),
+        "exempt_left_stop": set(r["registry"].get("exempt_left_stop", "")),
+        "place_suffixes": tuple(sorted(bare["place_suffixes"], key=len, reverse=True)),
+        "deictic": tuple(bare.get("deictic_prefixes", ())),
+        "period_plan": re.compile(r["period_plan"]["pattern"]),
+        "opinion": re.compile(rf"审议意见(?=的?(?:{_alt(r['opinion']['after'])}))"),
+        "issuer_enders": tuple(r["opinion"]["issuer_enders"]),
+        "opinion_heads": tuple(r["opinion"]["heads"]),
+        "generic_plan_heads": tuple(bare["generic_plan_heads"]),
+        "generic_plan_words": tuple(bare["generic_plan_words"]),
+        "organ_split": re.compile(
+            rf"(?P<run>(?:{r['organ_split']['organ']}(?:以及|[、和及]))+){r['organ_split']['organ']}"
+            rf"(?P<w>{r['organ_split']['word']})"),
+        "organ_one": re.compile(r["organ_split"]["organ"]),
+        "implementing": re.compile(rf"(?:{_alt(r['implementing']['words'])})"),
+        "implementing_inner": re.compile(
+            rf"实施\s*[〈<‹«＜《][^〈〉<>‹›«»＜＞《》]+[〉>›»＞》]\s*(?:{_alt(r['implementing']['words'])})$"),
         # one pass per sentence: each entry is a named group of one alternation
         "lexicon": re.compile("|".join(f"(?P<g{i}>{e['pattern']})" for i, e in enumerate(r["lexicon"]))),
         "lexicon_rules": {f"g{i}": f"laws.lexicon.{e['id']}" for i, e in enumerate(r["lexicon"])},
@@ -226,12 +254,35 @@ def _left_edge(s: str, pos: int, floor: int = 0, extra: frozenset[str] = frozens
         if any(s[i - n:i] in gov for n in lens if i - n >= lo):
             break
         conj = next((w for w in c["conj"] if s[i - len(w):i] == w), None)
-        if conj and s[:i - len(conj)].endswith(c["conj_enders"] + c["title_enders"]):
+        if conj and (s[:i - len(conj)].endswith(c["conj_enders"] + c["title_enders"])
+                     or _ends_with_law(s, i - len(conj))):
             break
         if extra and any(s[i - n:i] in extra for n in (2, 3, 4) if i - n >= lo):
             break
         i -= 1
     return i
+
+
+def _ends_with_law(s: str, j: int) -> bool:
+    """A registry law name of three or more characters ends at ``j``: 义务教育法和… is a
+    left conjunct of its own (but not 司法和…, whose 司法 names no law).
+
+    >>> _ends_with_law("依据选举法和", 5), _ends_with_law("司法和", 2)
+    (True, False)
+    """
+    _end_re, ends = _registry_index()
+    names = registry_names()
+    ff = _compiled()["false_friends"]
+    for n in ends.get(s[max(0, j - 2):j], ()):
+        if n >= 3 and j - n >= 0 and s[j - n:j] in names and not s[j - n:j].endswith(ff):
+            return True
+    return False
+
+
+def _is_place(x: str) -> bool:
+    """Text before a title names a place: 省, 本市, **县, 江西省, 内蒙古自治区."""
+    c = _compiled()
+    return bool(x) and (x.startswith(c["place_prefixes"]) or x.endswith(c["place_suffixes"]))
 
 
 def _is_generic(x: str) -> bool:
@@ -308,6 +359,10 @@ def _marked(st: _Sent, backrefs: list) -> None:
         title = text[a:b]
         if depth == 0:
             st.take(o, cl + 1)
+            if _implementing(st, o, cl):
+                continue
+        elif o >= 2 and text[o - 2:o] == "实施" and c["implementing"].match(text, cl + 1):
+            continue  # 《省实施《X法》办法》: the law an implementing measure names is not split out
         core, suffix = _split_suffix(title)
         label = title
         if suffix is None and depth == 0:
@@ -322,13 +377,38 @@ def _marked(st: _Sent, backrefs: list) -> None:
         rule = "laws.title_marks" if depth == 0 else "laws.title_marks.nested"
         m = st.add(a, b, label, rule, _attrs("marked", suffix))
         _coordinated(st, cl + 1, m)
-        # titles nested with 〈〉 <> ‹› inside this one
+        # titles nested with 〈〉 <> ‹› inside this one (not the law an 实施〈X〉办法 implements)
+        if c["implementing_inner"].search(core):
+            continue
         for inner in _INNER.finditer(text, a, b):
             ia, ib = inner.span(1)
             it = inner[1]
             icore, isuf = _split_suffix(it)
             if _instrument_word(icore) is not None and icore not in c["backref_titles"]:
                 st.add(ia, ib, it, "laws.title_marks.nested", _attrs("marked", isuf))
+
+
+def _implementing(st: _Sent, o: int, cl: int) -> bool:
+    """江西省实施《中华人民共和国残疾人保障法》办法: one unmarked title around a marked law.
+
+    The title starts at a place right before 实施 and ends with a measure word right after
+    the closing mark; the law inside is part of the title, not a mention of its own.
+    """
+    c = _compiled()
+    text = st.text
+    m = c["implementing"].match(text, cl + 1)
+    j = o - 2
+    if not m or j < 1 or text[j:o] != "实施":
+        return False
+    a = _left_edge(text, j)
+    if not _is_place(text[a:j]) or j - a > 12 or not st.free(a, j):
+        return False
+    suffix, end = _after_suffix(text, m.end())
+    if not suffix:
+        end = m.end()
+    st.add(a, end, text[a:end], "laws.implementing", _attrs("marked", suffix))
+    st.take(a, end)
+    return True
 
 
 _DOUBLE_ANGLE = re.compile(r"(?:〈〈|<<|＜＜)\s*([^《》<>〈〉＜＞]{2,80}?)\s*(?:〉〉|>>|＞＞)")
@@ -341,6 +421,8 @@ def _angle_only(st: _Sent) -> None:
     for rx in (_DOUBLE_ANGLE, _INNER):
         for m in rx.finditer(text):
             a, b = m.span(1)
+            if st.free(*m.span()) and _implementing(st, m.start(), m.end() - 1):
+                continue
             core, suffix = _split_suffix(m[1])
             if not st.free(*m.span()) or core in c["backref_titles"] or _instrument_word(core) is None:
                 continue
@@ -362,6 +444,15 @@ def _coordinated(st: _Sent, pos: int, law: Mention) -> None:
 
 def _lexicon(st: _Sent) -> None:
     c = _compiled()
+    # 省委、市委实施意见: one document per organ; the last one's span holds the shared word
+    for m in c["organ_split"].finditer(st.text):
+        if not st.free(*m.span()):
+            continue
+        organs = list(c["organ_one"].finditer(st.text, m.start(), m.start("w")))
+        for i, o in enumerate(organs):
+            b = m.end() if i == len(organs) - 1 else o.end()
+            st.add(o.start(), b, o[0] + m["w"], "laws.lexicon.organ_opinion.split", _attrs("bare"))
+        st.take(*m.span())
     for m in c["lexicon"].finditer(st.text):
         a, b = m.span()
         if st.free(a, b):
@@ -376,7 +467,10 @@ def _formulas(st: _Sent) -> None:
         a, b = m.span()
         if not st.free(a, b):
             continue
-        start = _left_edge(st.text, a, extra=c["stem_edges"])
+        start = _left_edge(st.text, a, floor=st.taken.rfind(1, 0, a) + 1, extra=c["stem_edges"])
+        conj = next((w for w in c["conj"] if st.text.startswith(w, start)), None)
+        if conj and st.taken.rfind(1, 0, a) + 1 == start > 0:
+            start += len(conj)  # …“一法一条例”和水污染防治“两法一条例”: the conjunction joins two formulas
         stem = st.text[start:a]
         stem_key = stem[:-1] if stem.endswith("法") else stem
         if _is_generic(stem_key):
@@ -409,6 +503,8 @@ def _registry_hits(st: _Sent) -> list[tuple[int, int, str | None]]:
             if n <= c["guard_len"] and text[a:e] not in c["guard_exempt"] and a > 0 \
                     and _CJK.match(text[a - 1]) and not any(text[:a].endswith(g) for g in c["governing"]):
                 break
+            if a > 0 and text[a:e] in c["guard_exempt"] and text[a - 1] in c["exempt_left_stop"]:
+                break  # 小宪法: a nickname, not the constitution
             if st.free(a, e):
                 hits.append((a, e, None))
             break
@@ -429,16 +525,44 @@ def _bare_candidates(st: _Sent) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     for m in c["guanyu"].finditer(text):
         if st.free(*m.span()) and not text.startswith(c["guanyu_skip"], m.start() + 2):
-            out.append((m.start(), m.end(), "laws.bare_guanyu"))
+            a = m.start()
+            if m[0].endswith("审议意见") and text[:a].endswith(c["issuer_enders"]):
+                # the issuing sitting or committee is part of a 审议意见's name
+                left = _left_edge(text, a)
+                if left < a and st.free(left, a) and _has_place_prefix(text[left:a]):
+                    a = left
+            out.append((a, m.end(), "laws.bare_guanyu"))
+    for m in c["period_plan"].finditer(text):
+        if st.free(*m.span()):
+            out.append((m.start(), m.end(), "laws.bare_period"))
+    for m in c["opinion"].finditer(text):
+        a = _left_edge(text, m.start())
+        x = text[a:m.start()]
+        if m.start() - a > _MAX_BARE or len(x) < 4 or _is_generic(x) or not st.free(a, m.end()):
+            continue
+        if not text[:a].endswith(c["opinion_heads"]):
+            continue  # a short form in a schedule line (养老服务审议意见落实情况报告) names nothing new
+        out.append((a, m.end(), "laws.bare_opinion"))
     for rx in (c["suffix_re"], c["after_quote"]):
         for m in rx.finditer(text):
             a = _left_edge(text, m.start())
             x = text[a:m.start()]
             if m.start() - a > _MAX_BARE or _is_generic(x) or not st.free(a, m.end()):
                 continue
+            if m[0].endswith(c["generic_plan_words"]) and text[:a].endswith(c["generic_plan_heads"]) \
+                    and not (_has_place_prefix(x) or _QUOTE_OPEN & set(x) or re.search(r"\d", x)):
+                continue  # 纳入…总体规划: the planning system, not a document
             out.append((a, m.end(), "laws.bare_suffix"))
     for m in c["weak_re"].finditer(text):
+        nxt = text[m.end():m.end() + 1]
+        if nxt and _CJK.match(nxt) and nxt not in c["weak_followers"]:
+            continue  # 讨论决定重大事项, 规划建设: a verb or a modifier, not a title's end
         a = _left_edge(text, m.start())
+        if text[a - 1:a] == "的" and a >= 2:
+            # 制定了市人大常委会讨论决定重大事项的规定: after a making verb the object is the title
+            a2 = _left_edge(text, a - 1)
+            if text[:a2].removesuffix("了").endswith(c["strong"]) and a - 1 - a2 >= 4:
+                a = a2
         head = text[:a].removesuffix("了")
         if not head.endswith(c["strong"]) or m.start() - a > _MAX_BARE or _is_generic(text[a:m.start()]):
             continue
@@ -466,7 +590,7 @@ def _bare(st: _Sent) -> None:
         ra = reg_ends.get(b)
         if ra is not None:
             # same ending as a registry name: only a place prefix makes it a local instrument
-            if a >= ra or not _has_place_prefix(text[a:ra]):
+            if a >= ra or not _is_place(text[a:ra]):
                 continue
         if any(a < cb and ca < b for ca, cb, _ in chosen):
             continue
@@ -477,6 +601,9 @@ def _bare(st: _Sent) -> None:
             continue
         chosen.append((a, b, "laws.registry"))
     for a, b, rule in sorted(chosen):
+        deictic = next((d for d in _compiled()["deictic"] if text.startswith(d, a)), None)
+        if deictic and text[a + len(deictic):a + len(deictic) + 1] in _QUOTE_OPEN:
+            a += len(deictic)  # 我县“十一五”规划 is the “十一五”规划
         # unmarked, the suffix (草案, （修正案）) is simply part of the span
         suffix, end = _after_suffix(text, b)
         if suffix and st.free(b, end):
@@ -524,6 +651,45 @@ def _resolve_backrefs(primaries: list[Mention], backrefs: list) -> None:
             st.add(a, b, ante.label, rule, attrs)
 
 
+def _merge_drafts(states: list[_Sent]) -> None:
+    """A draft is the instrument in another state: every draft mention carries its title
+    without the suffix in attr ``base``, and where the document also names the instrument
+    without a draft suffix, the draft mention takes that title as its label (one
+    instrument, one label); attrs draft and suffix stay on the mention.
+    """
+    found = [m for st in states for m in st.found]
+    finals = {m.label for m in found if m.attr("draft") is None and m.attr("form") in ("marked", "bare")}
+    for st in states:
+        for i, m in enumerate(st.found):
+            if m.attr("draft") != "1":
+                continue
+            base = _core(m.label)
+            attrs = dict(m.attrs)
+            attrs["base"] = base
+            label = base if base in finals else m.label
+            st.found[i] = replace(m, label=label, attrs=tuple(sorted(attrs.items())))
+
+
+def antecedent(mention: Mention, mentions) -> Mention | None:
+    """The full title a back-reference (该法, 《条例》) stands for, among ``mentions``.
+
+    Activities naming a law through a back-reference can report the law as written where
+    it was named in full (环境保护法 rather than 该法).
+
+    >>> from kg.records import Document, Sentence
+    >>> t = "制定了《某某县自治条例》。对《条例》实施情况进行了检查。"
+    >>> doc = Document("d", "d.txt", t, "", (), "")
+    >>> ms = extract_laws(doc, [Sentence(0, 0, 13, t[:13], 0, None), Sentence(1, 13, len(t), t[13:], 0, None)])
+    >>> [(m.text, antecedent(m, ms).text) for m in ms if m.attr("form") == "backref"]
+    [('条例', '某某县自治条例')]
+    """
+    span = mention.attr("antecedent")
+    if not span:
+        return None
+    a, b = (int(x) for x in span.split("-"))
+    return next((m for m in mentions if m.start == a and m.end == b and m.kind == _KIND), None)
+
+
 def extract_laws(doc: Document, sentences: tuple[Sentence, ...] | list[Sentence]) -> list[Mention]:
     """Law and instrument mentions of one document (kind "law"), in text order.
 
@@ -546,6 +712,7 @@ def extract_laws(doc: Document, sentences: tuple[Sentence, ...] | list[Sentence]
         _bare(st)
         _bare_backrefs(st, backrefs)
         states.append(st)
+    _merge_drafts(states)
     primaries = [m for st in states for m in st.found]
     _resolve_backrefs(primaries, backrefs)
     out = [m for st in states for m in st.found]

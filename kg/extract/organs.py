@@ -19,11 +19,20 @@ each position:
   committees (法制工作委员会).
 
 Labels drop the place and the term (**区第五届人大常委会 -> 区人大常委会) and use short
-standard forms (区人民政府 -> 区政府, 区法院 -> 区人民法院). A mask right before a level
+standard forms (区人民政府 -> 区政府, 区法院 -> 区人民法院); an autonomous prefecture, county
+or banner takes the short level its texts use (``organs.level_label``: 楚雄彝族自治州人大常委会
+-> 州人大常委会). Committees and working bodies keep the form written (财经工委,
+省人大教科文卫委员会); a verb of setting up between an organ and its new body is not part of
+the name (常委会抓紧组建法制工作委员会 -> 常委会法制工作委员会). A place name that ends in a
+level character (赣州市, 通州区: ``organs.place_end``) is dropped whole, not read as the list
+州、市. A township member of a shared-ending list (市、乡两级人大) stands for every township
+and is dropped; a list without separator holding one (县乡人大, 县乡两级人大) is the fixed
+term for a tier and gives nothing. A mask right before a level
 word stands for the place and is dropped, except when the same organ was just listed
 unmasked (省委、市委、*市委: the masked one is another city's), where it is kept.
-Generic references (上级人大, 各级人大, 有关部门, 党委, 乡镇人大, 人大代表) have no level
-word or lexicon entry and are not matched. Rules and lexicons: ``kg/data/organs.toml``,
+Generic references (上级人大, 各级人大, 有关部门, 党委, 乡镇人大, 人大机关, 代表家站,
+人大代表, a bare 检查组) have no level word or lexicon entry and are not matched; named
+bodies without a level are (主任会议, 乡镇人大主席团, <organ>执法检查组). Rules and lexicons: ``kg/data/organs.toml``,
 ``organ_committees.tsv``, ``organ_sectors.tsv``, ``organ_place_stop.tsv``.
 
 Mention attrs: ``kind`` (人大常委会, 政府, 党委, 联络站 ...), ``level`` (the level word as
@@ -62,6 +71,7 @@ def _alt(words) -> str:
 class _Rules:
     regex: re.Pattern
     levels: dict  # written level word -> rank
+    level_labels: dict  # written level word -> label prefix (自治州 -> 州)
     level_finder: re.Pattern
     cores: dict  # surface -> (label, kind)
     subs: dict
@@ -74,6 +84,7 @@ class _Rules:
     list_sep: re.Pattern
     place_stop: tuple
     mask: re.Pattern
+    place_ends: str  # level characters that also end place names (赣州市)
 
 
 @lru_cache(maxsize=1)
@@ -81,16 +92,35 @@ def _rules() -> _Rules:
     cfg = load_toml("organs.toml")
     pat = cfg["patterns"]
     levels = dict(cfg["levels"])
+    level_labels = {w: str(cfg.get("level_labels", {}).get(w, w)) for w in levels}
     blockers = cfg["blockers"]
     mask, num, sep = pat["mask_re"], pat["num_re"], pat["list_sep_re"]
     term = f"第?{num}届"
     sitting = f"(?:第?{num}次(?:全体|主任)?(?:会议|全会)|{num}中全会)"
 
+    # organs.place_end: 赣州市 is a place name ending in 州, not the list 州、市. The end
+    # character is no level there, and the level word after it is not blocked by it.
+    pe = {w: a for w, a in cfg.get("place_end", {}).items() if w != "place_end_list_cues"}
+    cues = cfg.get("place_end", {}).get("place_end_list_cues", "")
+
+    def not_list(w: str) -> str:  # characters before w that make it a list's first word
+        return re.escape(blockers.get(w, "") + cues + "".join(sorted(_NOT_PLACE)))
+
+    place_end = "|".join(f"(?<=[\u3400-\u9fff])(?<![{not_list(w)}]){re.escape(w)}(?=[{re.escape(a)}])"
+                         for w, a in pe.items())
+    place_end_guard = f"(?!{place_end})" if place_end else ""
+
     def level_word(w: str) -> str:
         blk = blockers.get(w, "")
-        return f"(?<![{re.escape(blk)}]){re.escape(w)}" if blk else re.escape(w)
+        if not blk:
+            return re.escape(w)
+        after_place = [f"(?<=[\u3400-\u9fff]{re.escape(e)})(?<![{not_list(e)}]{re.escape(e)})"
+                       for e, a in pe.items() if w in a]
+        ok = "|".join([f"(?<![{re.escape(blk)}])", *after_place])
+        return f"(?:{ok}){re.escape(w)}"
 
     ordered = sorted(levels, key=lambda w: (-len(w), w))
+    level_finder_re = re.compile(_alt(levels))
     level_lb = "(?:" + "|".join(level_word(w) for w in ordered) + ")"
     level_plain = f"(?:{_alt(levels)})"
 
@@ -126,7 +156,12 @@ def _rules() -> _Rules:
     subs = {k: tuple(v) for k, v in cfg["subs"].items()}
     # after an organ, any <name>工作委员会 is one of its working committees
     # (市人大常委会代表联络工作委员会); without an organ only listed names count
-    working = rf"(?:(?![{_NOT_NAME}])[\u3400-\u9fff]){{2,10}}?(?:工作委员会|工委)"
+    est = cfg.get("establish", {})
+    verbs = _alt(est.get("verbs", [])) or "(?!)"
+    adverbs = _alt(est.get("adverbs", [])) or "(?!)"
+    establish = f"(?:{adverbs})?(?:{verbs})(?:{_alt(est.get('suffix', [])) or '(?!)'})?"
+    working = (rf"(?:(?!{verbs}|{adverbs})(?![{_NOT_NAME}])[\u3400-\u9fff]){{2,10}}?"
+               r"(?:工作委员会|工委)")
     sub = f"(?:{_alt(subs)}|{committee}|{station}|{team}|{base_sub}|{working})"
     named = {k: tuple(v) for k, v in cfg["named"].items()}
     centre_after = f"{sep}{level_plain}(?:{sep}?{level_plain})*(?:党委|委)|{_alt(cfg['patterns']['party_centre_after'])}"
@@ -137,14 +172,18 @@ def _rules() -> _Rules:
     starts = [*levels, *cores, *named, *committees, *sectors, *dep["abbreviations"], *st["tiers"],
               *st["base_prefixes"], "中", "人", "常", "代", "第", "*", "＊", "×"]
     first = "".join(sorted({w[0] for w in starts} | set("一二三四五六七八九十百零〇两0123456789")))
+    # a named organ that starts with a level word (乡镇人大主席团) is read whole, not as a
+    # list (乡、镇人大) or a level organ
+    named_lv = [k for k in named if level_finder_re.match(k)]
+    named_guard = f"(?!{_alt(named_lv)})" if named_lv else ""
     regex = rf"""(?=[{re.escape(first)}])(?:
     (?P<C>(?<!党)(?<!中共)中央(?={centre_after}))
-    |(?P<B>(?P<b_list>{level_lb}(?:{sep}?{level_plain})+)(?:[两三四五]级)?(?P<b_core>{core_lex}))
-    |(?P<A>(?P<a_pre>(?:{mask}{level_plain})*{mask})?(?P<a_t1>{term})?(?P<a_lv>{level_lb})(?P<a_t2>{term})?
-        (?P<a_core>{core})(?:(?P<a_sit>(?:{term})?{sitting})|(?P<a_sub>{sub}))?)
+    |(?P<B>{named_guard}{place_end_guard}(?P<b_list>{level_lb}(?:{sep}?{level_plain})+)(?:[两三四五]级)?(?P<b_core>{core_lex}))
+    |(?P<A>{named_guard}(?P<a_pre>(?:{mask}{level_plain})*{mask})?(?P<a_t1>{term})?(?P<a_lv>{level_lb})(?P<a_t2>{term})?
+        (?P<a_core>{core})(?:(?P<a_sit>(?:{term})?{sitting})|(?:{establish})?(?P<a_sub>{sub}))?)
     |(?P<F>(?P<f_pre>{mask})?(?P<f_lv>{level_lb})(?P<f_name>(?:(?![{not_place}])[\u3400-\u9fff]){{2,8}}?)(?P<f_suf>{college}))
     |(?P<E>(?:{term})?(?:人民代表大会常务委员会|人民代表大会|人大常委会|人大|常委会)(?:{term})?{sitting})
-    |(?P<D>(?P<d_sc>(?:人大)?常委会)(?P<d_scsub>{sub})
+    |(?P<D>(?P<d_sc>(?:人大)?常委会)(?:{establish})?(?P<d_scsub>{sub})
         |(?P<d_dept>{dept})
         |(?P<d_named>{_alt(named)})
         |(?P<d_st>(?:(?:{tiers})级?)?(?:{station}|{team}|{base}))
@@ -153,7 +192,8 @@ def _rules() -> _Rules:
     return _Rules(
         regex=re.compile(regex, re.VERBOSE),
         levels=levels,
-        level_finder=re.compile(_alt(levels)),
+        level_labels=level_labels,
+        level_finder=level_finder_re,
         cores=cores,
         subs=subs,
         named=named,
@@ -165,6 +205,7 @@ def _rules() -> _Rules:
         list_sep=re.compile(sep),
         place_stop=tuple(load_lines("organ_place_stop.tsv")),
         mask=re.compile(mask),
+        place_ends="".join(pe),
     )
 
 
@@ -243,6 +284,8 @@ def _place_before(text: str, pos: int, r: _Rules) -> str:
     # the name of the unit itself (after any higher units: 郑州市|金水) is short, except
     # before an autonomous level (长阳土家族|自治县)
     own = r.level_finder.split(seg)[-1]
+    if not own and seg[-1] in r.place_ends:  # 郑州|市: the name ends in a level character
+        own = seg
     if not own or len(own) > (8 if text.startswith("自治", pos) else 4):
         return ""
     return seg
@@ -275,20 +318,24 @@ class _Collector:
 
 
 def _level_attrs(lv: str, kind: str, r: _Rules, **extra) -> dict:
-    return {"level": lv, "rank": r.levels.get(lv, ""), "kind": kind, **extra}
+    return {"level": r.level_labels.get(lv, lv), "rank": r.levels.get(lv, ""), "kind": kind, **extra}
 
 
 def _on_level(m: re.Match, col: _Collector, r: _Rules) -> None:
-    lv, pre = m["a_lv"], m["a_pre"] or ""
+    written, pre = m["a_lv"], m["a_pre"] or ""
     start = m.start("A")
     place = ""
     if not pre and not m["a_t1"]:
         name = _place_before(col.text, start, r)
         if name:
-            place, start = name + lv, start - len(name)
+            place, start = name + written, start - len(name)
+    lv = r.level_labels.get(written, written)  # organs.level_label: 自治州 -> 州
     term = _term(m["a_t1"] or m["a_t2"])
     parents = _classify(m["a_core"], r, r.cores)
-    for core_label, kind in parents:
+    # 区十七届人大三次会议 names a session of the congress, not the congress acting: only the
+    # sitting is recorded (a standing committee's sitting still names its organ).
+    session_only = bool(m["a_sit"]) and all(kind == "人大" for _, kind in parents)
+    for core_label, kind in ([] if session_only else parents):
         label = lv + core_label
         attrs = _level_attrs(lv, kind, r, term=term, place=place)
         col.add(_KIND, start, m.end("a_core"), label, "organs.level", attrs, pre)
@@ -296,7 +343,7 @@ def _on_level(m: re.Match, col: _Collector, r: _Rules) -> None:
         written_from = m.start("a_t1") if m["a_t1"] else m.start("a_lv")
         organ = lv + parents[0][0] if parents else ""
         col.add(_SITTING, start, m.end(), col.text[written_from:m.end()], "organs.sitting",
-                {"level": lv, "rank": r.levels.get(lv, ""), "kind": _SITTING, "organ": organ, "term": term,
+                {"level": lv, "rank": r.levels.get(written, ""), "kind": _SITTING, "organ": organ, "term": term,
                  "place": place})
     if m["a_sub"] and parents:
         parent = lv + parents[0][0]
@@ -312,12 +359,21 @@ def _on_level(m: re.Match, col: _Collector, r: _Rules) -> None:
 
 
 def _on_list(m: re.Match, col: _Collector, r: _Rules) -> None:
+    """organs.shared_ending. A township member (乡, 镇) of a list stands for every
+    township of the area, a generic reference, and is dropped; a list written without a
+    separator that holds one (县乡人大, 县乡两级人大, 乡镇人大) is the fixed term for a tier
+    of congresses and gives nothing (市、乡两级人大 still names the city's own)."""
     written = m["b_list"]
-    if "乡镇" in written:  # 乡镇人大: every township, not two organs
+    words = r.level_finder.findall(written)
+    township = [w for w in words if r.levels.get(w) in ("乡", "镇")]
+    if township and not r.list_sep.search(written):
         return
-    for lv in r.level_finder.findall(written):
+    for lv in words:
+        if lv in township:
+            continue
         for core_label, kind in _classify(m["b_core"], r, r.cores):
-            col.add(_KIND, m.start(), m.end(), lv + core_label, "organs.shared_ending", _level_attrs(lv, kind, r))
+            label = r.level_labels.get(lv, lv) + core_label
+            col.add(_KIND, m.start(), m.end(), label, "organs.shared_ending", _level_attrs(lv, kind, r))
 
 
 def _on_unprefixed(m: re.Match, col: _Collector, r: _Rules) -> None:
@@ -366,7 +422,9 @@ def _keep_distinct_masks(col: _Collector) -> list[Mention]:
 
 def _merge_variants(mentions: list[Mention]) -> list[Mention]:
     """社区代表联络站 and 社区级人大代表联络站 in one document are one tier of stations:
-    both take the fullest form written."""
+    both take the fullest form written. A station of no tier is labelled without 人大
+    (人大代表之家 -> 代表之家, 人大代表联络站 -> 代表联络站), as the annotations of the genre
+    record the generic type."""
     def key(m: Mention) -> str:
         return m.label.replace("人大", "").replace("级", "")
 
@@ -374,7 +432,9 @@ def _merge_variants(mentions: list[Mention]) -> list[Mention]:
     for m in mentions:
         if m.kind == _KIND and m.attr("kind") in _VARIANT_KINDS:
             k = key(m)
-            if len(m.label) > len(best.get(k, "")):
+            if k.startswith("代表"):  # no tier: the plain type
+                best[k] = k
+            elif len(m.label) > len(best.get(k, "")):
                 best[k] = m.label
     out = []
     for m in mentions:
@@ -408,7 +468,7 @@ def extract_organs(doc: Document, sentences) -> list[Mention]:
                     {"kind": "党委", "level": "全国", "rank": "全国"})
         elif branch == "F":
             lv, suf = m["f_lv"], m["f_suf"]
-            label = lv + m["f_name"] + suf
+            label = r.level_labels.get(lv, lv) + m["f_name"] + suf
             kind = "培训学院" if "培训" in label or "干部" in label else "学院"
             col.add(_KIND, m.start(), m.end(), label, "organs.college", _level_attrs(lv, kind, r), m["f_pre"] or "")
         elif branch == "E":

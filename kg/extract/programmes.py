@@ -13,7 +13,15 @@ Passes over each sentence (word lists in ``programmes.toml``):
   述职评议三项机制);
 * ``programmes.coordinated``: an unquoted 活动 coordinated with a quoted one
   (“万名党员下基层”和机关干部进社区活动);
-* ``programmes.known`` and ``programmes.campaign``: names from the data file.
+* ``programmes.quoted_governed``: a run of quoted coined names after a verb and before
+  工作/活动/行动/品牌 (积极参与“挂包帮”“转走访”工作);
+* ``programmes.known`` and ``programmes.campaign``: names from the data file, including
+  national campaigns by era (党史学习教育, 大兴调查研究, 中央环境保护督察, 十件实事).
+
+Half-width quotes of web copies are read as “…” (offsets unchanged). Names may hold
+和/与/、 up to the clause's verb (代表视察和调查制度), a 、-list closed by 等 and a head
+gives one name per item, and a short form takes the one longer name of the document that
+it ends (人大代表票决制 → 民生实事项目人大代表票决制).
 """
 from __future__ import annotations
 
@@ -21,7 +29,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from kg.extract.formulas import QUOTE
+from kg.extract.formulas import QUOTE, curly
 from kg.extract.rules import load_toml
 from kg.records import Document, Mention, Sentence
 
@@ -29,6 +37,10 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 _STOP = frozenset("，。；：！？,.;:!?\n《》<>【】[]—-…")
 _SPACE = re.compile(r"\s+")
 _NUM_HEAD = re.compile(r"([一二两三四五六七八九十\d]+)[项个种条](机制|制度)")
+_ETC_HEAD = re.compile(r"等(机制|制度)")
+_LEAD_COUNT = re.compile(r"[一二两三四五六七八九十\d]+[次个项场期届]")
+_NUMERALS = frozenset("一二两三四五六七八九十双")
+_HARD_STOP = frozenset("，。；：！？,.;:!?\n《》<>【】[]—…的*")
 _COORD = re.compile(r"“([^“”]{2,20})”(?:和|与|及|、)([\u4e00-\u9fff]{2,12}活动)")
 _PLAN = re.compile(r"^[一二三四五六七八九十]+五$")
 _INSTRUMENT_END = ("规则", "细则", "办法", "条例", "规定", "意见", "方案", "规划", "纲要")
@@ -69,6 +81,14 @@ def _config():
         "known": known,
         "known_re": re.compile("|".join(map(re.escape, sorted(known, key=len, reverse=True)))) if known else None,
         "campaigns": [(re.compile(c["pattern"]), c["kind"]) for c in data.get("campaign", [])],
+        "coord_heads": frozenset(h["word"] for h in data["heads"] if h.get("coord")),
+        "prep_ok": frozenset(h["word"] for h in data["heads"] if h.get("prep_ok")),
+        "object_follow": tuple(data["object_followers"]),
+        "q_gov_verbs": tuple(sorted(data["quoted_governing_verbs"], key=len, reverse=True)),
+        "q_gov_follow": tuple(data["quoted_governed_followers"]),
+        "q_gov_stop": frozenset(data["quoted_governed_stop"]),
+        "coord_bad_first": tuple(data["coordination_bad_first_endings"]),
+        "gap_heads": re.compile(r"[\u4e00-\u9fff]{1,6}?(?:" + "|".join(map(re.escape, data["quoted_gap_heads"])) + ")"),
     }
 
 
@@ -173,6 +193,47 @@ def _extend_over_de(text: str, de: int) -> tuple[int, str] | None:
     return None
 
 
+def _extend_coordination(text: str, left: int, hs: int, head_word: str) -> tuple[int, str] | None:
+    """Left edge of a name whose scan stopped at a conjunction or 、 inside a noun compound.
+
+    ``left`` is where the scan stopped (just after 和/与/、). Two cases:
+
+    * the first conjunct ends with the same head (坚持A制度和B制度): B takes the shared
+      verb, the name starts at ``left``;
+    * it does not (落实代表视察和调查制度, 完善代表建议交办、督办和办理结果反馈机制): the
+      name runs left over the conjunctions to the governing verb of the clause.
+    """
+    cfg = _config()
+    marks, verbs = _marks(text), _verb_ends(text)
+    comma = text[left - 1] == "、"
+    q = left - 1 if comma else marks[left][1]
+    if text[:q].endswith(head_word):
+        return left, "verb"
+    if comma or text[q:left] not in ("和", "与", "及", "以及"):
+        return None  # a bare 、-list (宣传教育、责任体系机制) or 等 closing a list: several names
+    conj = q
+    limit = cfg["data"]["max_core"]
+    while q > 0 and hs - q <= limit:
+        ch = text[q - 1]
+        if ch in _HARD_STOP or ch.isdigit() or ch in "“”":
+            return None
+        if q in verbs and not text.startswith(cfg["nominal"], q):
+            core = text[q:hs]
+            if text[q:conj].endswith(cfg["coord_bad_first"]):
+                return None  # 开展学习型机关建设和专题学习制度: the first conjunct is a noun of its own
+            if cfg["head_re"].search(core) and not core.startswith(head_word):
+                # a head inside (开展执法检查和代表视察制度) joins two names, not one
+                inner = [m.group(0) for m in cfg["head_re"].finditer(core)]
+                if any(w in ("制度", "机制", "模式", "票决制", "活动", "工程", "试点") for w in inner):
+                    return None
+            return q, "verb"
+        mark = marks.get(q)
+        if mark is not None and mark[0] in ("cue", "punct", "prep"):
+            return None
+        q -= 1
+    return None
+
+
 def _specific(core: str) -> bool:
     cfg = _config()
     bare = core.replace("“", "").replace("”", "")
@@ -198,7 +259,20 @@ def _judge_head(text: str, hs: int, he: int, head: dict) -> tuple[int, str] | No
     after = text[he:he + 4]
     if after.startswith(tuple(head["follow"])) or after.startswith(cfg["bad_all"]):
         return None
+    if hs >= 2 and text[hs - 1] in "项个种条" and (text[hs - 2] in _CN_SMALL or text[hs - 2].isdigit()):
+        return None  # 三项制度: an enumerated list, judged by the enumeration pass
     left, why = scan_left(text, hs)
+    if why in ("conj", "punct") and head["word"] in cfg["coord_heads"] and left > 0 \
+            and (text[left - 1] == "、" or why == "conj"):
+        ext = _extend_coordination(text, left, hs, head["word"])
+        if ext is not None:
+            left, why = ext
+    if why in ("prep", "de") and head["mode"] == "verb" and (
+            head["word"] in cfg["prep_ok"] and why == "prep" or text.startswith(cfg["object_follow"], he)):
+        why = "verb"  # 把党史学习教育作为…, 关于新型农村合作医疗制度实施情况的报告
+    lead = _LEAD_COUNT.match(text, left)
+    if lead and hs - lead.end() >= head["min_core"]:
+        left = lead.end()  # 召开一次工委例会: the count is not part of the name
     if why == "de" and head["mode"] in ("verb", "adjectival"):
         ext = _extend_over_de(text, left - 1)
         if ext is None:
@@ -252,17 +326,18 @@ def extract_programmes(doc: Document, sentences: Sequence[Sentence]) -> list[Men
     out: list[Mention] = []
     for s in sentences:
         found: list[tuple[int, int, str, str, str]] = []  # start, end, label, rule, kind
-        text = s.text
-        covered: list[tuple[int, int]] = []
+        raw = s.text
+        text = curly(raw)  # web copies keep half-width quotes ("…")
 
         def add(a: int, b: int, label: str, rule: str, kind: str) -> None:
             label = clean_label(label)
             if label.replace("“", "").replace("”", "") in cfg["excluded"]:
                 return
-            if any(x <= a and b <= y for x, y in covered):
+            if any(x <= a and b <= y for x, y, *_ in found):
                 return  # already inside a longer name
+            # a longer name found later (a known campaign) replaces the shorter ones inside it
+            found[:] = [f for f in found if not (a <= f[0] and f[1] <= b)]
             found.append((a, b, label, rule, kind))
-            covered.append((a, b))
 
         for m in QUOTE.finditer(text):
             content = m.group(1).strip()
@@ -291,12 +366,17 @@ def extract_programmes(doc: Document, sentences: Sequence[Sentence]) -> list[Men
                 continue  # “X”日 is rare; “闭环”体系 is emphasis, not a name
             add(m.start(), hm.end(), text[m.start():hm.end()], "programmes.quoted_head", head["kind"])
 
+        _quoted_gap(text, add)
+        _quoted_governed(text, add)
+
         for m in _COORD.finditer(text):
             add(m.start(2), m.end(2), m.group(2), "programmes.coordinated", "活动")
             add(m.start(), m.start() + len(m.group(1)) + 2, m.group(1), "programmes.coordinated", "活动")
 
         for m in _NUM_HEAD.finditer(text):
             _enumerated(text, m, add)
+        for m in _ETC_HEAD.finditer(text):
+            _enumerated_etc(text, m, add)
 
         for m in cfg["head_re"].finditer(text):
             hs, he = m.span()
@@ -318,10 +398,86 @@ def extract_programmes(doc: Document, sentences: Sequence[Sentence]) -> list[Men
             for m in rx.finditer(text):
                 add(m.start(), m.end(), m.group(0), "programmes.campaign", kind)
 
-        for a, b, label, rule, kind in found:
-            out.append(Mention("programme", s.start + a, s.start + b, text[a:b], label, rule, s.index,
+        for a, b, label, rule, kind in sorted(found):
+            out.append(Mention("programme", s.start + a, s.start + b, raw[a:b], label, rule, s.index,
                                (("kind", kind),)))
-    return merge_variants(out)
+    return fold_short_forms(merge_variants(out))
+
+
+def _quoted_gap(text: str, add) -> None:
+    """A quote, a short noun and a head: “1+6”联络站点体系, “双联系”工作机制."""
+    cfg = _config()
+    for m in QUOTE.finditer(text):
+        content = m.group(1).strip()
+        if not 1 <= len(content) <= 12 or _is_formula_word(content) or content.endswith(("式", "型", "化")):
+            continue  # “一站式”服务体系: a manner word, not a name
+        g = cfg["gap_heads"].match(text, m.end())
+        if g is None:
+            continue
+        mid = g.group(0)
+        if any(ch in mid for ch in "的和与及并或") or any(v in mid for v in cfg["verbs"]):
+            continue
+        tail = text[g.end():g.end() + 4]
+        if tail.startswith(cfg["bad_all"]) or tail.startswith(("建设", "改革", "创新")):
+            continue
+        kind = next(h for h in ("体系", "机制", "制度", "模式") if mid.endswith(h))
+        add(m.start(), g.end(), text[m.start():g.end()], "programmes.quoted_head", kind)
+
+
+def _quoted_governed(text: str, add) -> None:
+    """Quoted coined names governed by a verb and followed by 工作/活动/行动/品牌.
+
+    积极参与“挂包帮”“转走访”工作: each quote of the run names a campaign.
+    """
+    cfg = _config()
+    quotes = list(QUOTE.finditer(text))
+    i = 0
+    while i < len(quotes):
+        j = i
+        while j + 1 < len(quotes) and text[quotes[j].end():quotes[j + 1].start()] in ("", "、", "和"):
+            j += 1
+        run = quotes[i:j + 1]
+        i = j + 1
+        before = text[max(0, run[0].start() - 6):run[0].start()]
+        before = before[:-1] if before.endswith("了") else before
+        if not before.endswith(cfg["q_gov_verbs"]) or not text.startswith(cfg["q_gov_follow"], run[-1].end()):
+            continue
+        for m in run:
+            content = m.group(1).strip()
+            if not 2 <= len(content) <= 12 or content in cfg["q_gov_stop"] or _is_formula_word(content) \
+                    or content[0] in _NUMERALS:
+                continue  # “三个一批”工作: a numbered formula, left to the formula pass
+            add(m.start(), m.end(), content, "programmes.quoted_governed", "活动")
+
+
+def _is_formula_word(content: str) -> bool:
+    # quotes that are slogans (“两个维护”, “放管服”, parallel phrases) are not coined programme names
+    from kg.extract.formulas import _config as formula_config
+    from kg.extract.formulas import is_parallel
+
+    return content in formula_config()["lexicon"] or is_parallel(content) or bool(_PLAN.match(content))
+
+
+def fold_short_forms(mentions: list[Mention]) -> list[Mention]:
+    """Give a short form the label of the one longer name in the document it ends.
+
+    民生实事项目人大代表票决制 … 实行人大代表票决制: the short form names the same programme.
+
+    >>> a = Mention("programme", 0, 13, "", "民生实事项目人大代表票决制", "r", 0, (("kind", "票决制"),))
+    >>> b = Mention("programme", 20, 27, "", "人大代表票决制", "r", 1, (("kind", "票决制"),))
+    >>> [m.label for m in fold_short_forms([b, a])]
+    ['民生实事项目人大代表票决制', '民生实事项目人大代表票决制']
+    """
+    labels = {_fold(m.label): m for m in mentions}
+    out = []
+    for m in mentions:
+        key = _fold(m.label)
+        longer = [k for k in labels if len(k) > len(key) and k.endswith(key)]
+        if len(key) >= 5 and len(longer) == 1:
+            prior = labels[longer[0]]
+            m = Mention(m.kind, m.start, m.end, m.text, prior.label, m.rule, m.sentence, prior.attrs)
+        out.append(m)
+    return out
 
 
 def _fold(label: str) -> str:
@@ -361,6 +517,25 @@ def merge_variants(mentions: list[Mention]) -> list[Mention]:
 
 _CN_SMALL = {c: i for i, c in enumerate("零一二三四五六七八九十")}
 _CN_SMALL["两"] = 2
+
+
+def _enumerated_etc(text: str, m: re.Match, add) -> None:
+    """A list closed by 等 and a head: 建立健全A、B等机制 gives A and B."""
+    cs = max(text.rfind(c, 0, m.start()) for c in "，。；：\n") + 1
+    verbs = _verb_ends(text)
+    starts = set(verbs.values())
+    ends = sorted(e for e in verbs if cs < e < m.start() and verbs[e] >= cs)
+    start = next((e for e in ends if e not in starts), None)  # after a chain such as 建立健全
+    if start is None:
+        return
+    items = text[start:m.start()].split("、")
+    if len(items) < 2 or any(not 3 <= len(x) <= 12 or not all(_CJK.match(c) for c in x)
+                             or x.endswith(_INSTRUMENT_END) for x in items):
+        return
+    pos = start
+    for item in items:
+        add(pos, pos + len(item), item, "programmes.enumerated", m.group(1))
+        pos += len(item) + 1
 
 
 def _enumerated(text: str, m: re.Match, add) -> None:

@@ -17,7 +17,15 @@ How a report object is read (rules and patterns in ``kg/data/activities.toml``):
 * one item holds several topics when its list is closed by 等 (A、B和C等工作报告) or when
   every part ends in a report head (A情况和B意见); otherwise it is one topic;
 * an item with an empty topic (听取政府专项报告) takes the topic introduced before the
-  trigger (聚焦A、B等工作听取…), or is dropped.
+  trigger (聚焦A、B等工作听取…), or is dropped;
+* a distributive title X关于A、Y关于B的报告 is cut before Y (A from X, B from Y);
+* the object may come before the trigger: 对X进行了审议, and X的报告，常委会均进行了听取和
+  审议 (``activities.report.fronted``);
+* 受X委托，Y向常委会报告了A，Z作了B报告 gives reports of X with no 听取 written
+  (``activities.report.delegated``); a congress delegating its own report is none;
+* 坚持每半年听取一次…报告 is a rule of practice, not a report (``activities.report.practice``);
+* a follow-up topic 审议意见落实情况 keeps the subject of the 审议意见 it follows
+  (``activities.report.opinion_title``).
 """
 from __future__ import annotations
 
@@ -156,7 +164,15 @@ class _Rules:
         self.list_sep = re.compile("、")
         self.list_conj = re.compile(f"、|{r['conj']}")
         self.stop = frozenset(r["stop_topics"])
-        self.report_noun = re.compile("报告")
+        self.report_noun = re.compile(r.get("noun", "报告"))
+        self.noun_end = re.compile(f"(?:{r.get('noun', '报告')})$")
+        self.practice_freq = re.compile(r["practice_freq"])
+        self.practice_habit = re.compile(r["practice_habit"])
+        self.practice_once = re.compile(r["practice_once"])
+        self.fronted_link = re.compile(r["fronted_link"])
+        self.delegated_verb = re.compile(r["delegated_verb"])
+        self.work_end = re.compile(r["topic_work_end"])
+        self.split_min = int(r["topic_split_min"])
 
 
 _rules: _Rules | None = None
@@ -226,11 +242,23 @@ def find_reports(text: str, laws: list[Mention], organs: list[Mention], masked: 
             if hit:
                 out.append(hit)
             continue
-        if R.not_after.match(after):
+        if R.not_after.match(after) or _practice(text, m, cuts):
             continue
         items = _report_items(text, m, cuts, organ_at, law_spans)
-        out.extend(items or _object_before(text, m, cuts, organ_at, law_spans))
-    return out
+        out.extend(items or _object_before(text, m, cuts, organ_at, law_spans)
+                   or _fronted(text, m, cuts, organ_at, law_spans))
+    out.extend(_delegated(text, cuts, organ_at, law_spans, masked))
+    return [_with_opinion_title(text, h, laws, base, cuts) for h in out]
+
+
+def _practice(text: str, m: re.Match, cuts: list[int]) -> bool:
+    """坚持每半年听取一次…报告: a rule of practice, not a report heard (activities.report.practice)."""
+    R = rules()
+    cs, _ = clause_of(cuts, m.start(), len(text))
+    before = text[cs:m.start()]
+    if not R.practice_freq.search(before):
+        return False
+    return bool(R.practice_habit.search(before) or R.practice_once.match(text, m.end()))
 
 
 def _in_spans(pos: int, spans) -> bool:
@@ -283,9 +311,13 @@ def _report_items(text: str, m: re.Match, cuts: list[int], organ_at, law_spans) 
     if lead and lead.group() != "，":
         pos += lead.end()
     carry: tuple[Mention, ...] = ()
-    # 受区政府委托，副区长X所作的关于…: the organ reports, the object starts after 作
-    if text.startswith("受", pos):
-        group, j = _organ_group(text, pos + 1, organ_at)
+    # 受区政府委托，副区长X所作的关于…: the organ reports, the object starts after 作;
+    # also with the speaker first: 区发改委主任受区政府委托所作的关于…
+    q = text.find("受", pos, min(len(text), pos + 16))
+    if q >= 0 and ("关于" in text[pos:q] or any(c in CUT for c in text[pos:q])):
+        q = -1
+    if q >= 0:
+        group, j = _organ_group(text, q + 1, organ_at)
         if group and text.startswith("委托", j):
             d = R.delegation.match(text, j + 2)
             if d:
@@ -295,7 +327,7 @@ def _report_items(text: str, m: re.Match, cuts: list[int], organ_at, law_spans) 
     first = True
     while pos < len(text):
         _, end = clause_of(cuts, pos, len(text))
-        items = _pieces(text, pos, end, law_spans)
+        items = _distribute(text, _pieces(text, pos, end, law_spans), organ_at)
         for a, b, has_noun in items:
             new, carry = _item(text, m, a, b, has_noun, carry, first, cuts, law_spans, organ_at)
             hits.extend(new)
@@ -333,8 +365,47 @@ def _pieces(text: str, a: int, b: int, law_spans) -> list[tuple[int, int, bool]]
     return out
 
 
+def _distribute(text: str, pieces, organ_at) -> list[tuple[int, int, bool]]:
+    """Cut a piece before each further reporting organ of a distributive title:
+    旗人民法院关于A、旗人民检察院关于B的报告 is A (法院) and B (检察院); 州中级人民法院执行
+    工作、州人民检察院控告申诉工作情况的报告 likewise when the piece opens with an organ.
+    A separator right after an organ (法院、检察院关于…) is a joint subject, not a cut."""
+    out = []
+    for a, b, has_noun in pieces:
+        g0, j0 = _organ_group(text, _skip_seps(text, a), organ_at)
+        # organ-then-topic style (州中级人民法院执行工作、…): cut at the next reporting organ
+        direct = bool(g0) and not text.startswith("关于", j0)
+        start = a
+        for sep in _JOIN.finditer(text, a, b):
+            p = sep.end()
+            if sep.start() <= start or _ends_with_organ(text, sep.start(), organ_at):
+                continue
+            group, j = _organ_group(text, p, organ_at)
+            if not group or j >= b:
+                continue
+            if text.startswith("关于", j) or (direct and all(_REPORTER_LABEL.search(g.label) for g in group)
+                                               and not rules().compound.match(text, j)):
+                out.append((start, sep.start(), False))
+                start = p
+        out.append((start, b, has_noun))
+    return out
+
+
+_REPORTER_LABEL = re.compile("政府|法院|检察院|监察委员会|监委|办事处")
+
+
+def _skip_seps(text: str, i: int) -> int:
+    while i < len(text) and text[i] in "、和及与 ":
+        i += 1
+    return i
+
+
+def _ends_with_organ(text: str, i: int, organ_at) -> bool:
+    return any(m.end - m.start == i - k for k, ms in organ_at.items() if k < i for m in ms)
+
+
 _BEFORE = re.compile(r"(?<![应面绝相反核比校])对(?P<t>[^，；。：]{4,80}?)(?:进行|开展|作)了?$")
-_BEFORE_END = re.compile(r"(?:报告|情况|计划|预算|决算)$")
+_BEFORE_END = re.compile(r"(?:报告|通报|情况|计划|预算|决算)$")
 
 
 def _object_before(text, m, cuts, organ_at, law_spans) -> list[Hit]:
@@ -347,7 +418,114 @@ def _object_before(text, m, cuts, organ_at, law_spans) -> list[Hit]:
     if not b or not _BEFORE_END.search(b.group("t")):
         return []
     s, e = b.start("t"), b.end("t")
-    return _item(text, m, s, e, text.endswith("报告", s, e), (), True, cuts, law_spans, organ_at, bare=True)[0]
+    return _item(text, m, s, e, bool(rules().noun_end.search(text, s, e)), (), True, cuts, law_spans, organ_at,
+                 bare=True)[0]
+
+
+def _fronted(text, m, cuts, organ_at, law_spans) -> list[Hit]:
+    """A、B的报告以及C报告，常委会均进行了听取和审议: the reports named in the clause before
+    the trigger's clause are its objects (activities.report.fronted)."""
+    R = rules()
+    cs, ce = clause_of(cuts, m.start(), len(text))
+    if text[m.end():ce] not in ("", "了") or cs < 2:
+        return []
+    lead = text[cs:m.start()]
+    if R.report_noun.search(lead) or (lead and not R.fronted_link.search(lead)) or len(lead) > 20:
+        return []
+    ps, pe = clause_of(cuts, cs - 2, len(text))
+    if not R.noun_end.search(text, ps, pe):
+        return []
+    if text.startswith(("对", "就"), ps):  # 对X的报告，常委会…进行了审议
+        ps += 1
+    # 副省长X作了关于Y的报告，常委会…进行了审议: the object starts after the verb; when the
+    # speaker acts 受…委托 the report is read by _delegated
+    d = R.delegated_verb.match(text, ps, pe)
+    if d:
+        if "委托" in text[max(0, ps - 30):ps]:
+            return []
+        ps = d.end()
+    hits: list[Hit] = []
+    carry: tuple[Mention, ...] = ()
+    first = True
+    for a, b, has_noun in _distribute(text, _pieces(text, ps, pe, law_spans), organ_at):
+        new, carry = _item(text, m, a, b, has_noun, carry, first, cuts, law_spans, organ_at, bare=True)
+        hits.extend(Hit(h.kind, "activities.report.fronted" if h.rule == "activities.report.hear" else h.rule,
+                        h.trig_start, h.trig_end, h.trigger, min(h.start, a), max(h.end, m.end()), h.topic,
+                        h.topic_span, h.reporters) for h in new)
+        first = False
+    return hits
+
+
+def _delegated(text, cuts, organ_at, law_spans, masked) -> list[Hit]:
+    """受州人民政府委托，局长X向常委会报告了A，局长Y作了B报告: reports of the organ that
+    delegated them, heard by the congress though no 听取 is written (activities.report.delegated).
+    A congress delegating its own report (我受常委会委托，向大会报告工作) is no report heard."""
+    R = rules()
+    out: list[Hit] = []
+    for k in re.finditer("受", text):
+        if _in_spans(k.start(), masked):
+            continue
+        group, j = _organ_group(text, k.end(), organ_at)
+        if not group or not text.startswith("委托", j) or any(_CONGRESS.search(g.label) for g in group):
+            continue
+        pos = j + 2
+        while pos < len(text) and text[pos] in "，,":
+            pos += 1
+            cs, ce = clause_of(cuts, pos, len(text))
+            v = R.delegated_verb.match(text, pos, ce)
+            if not v:
+                break
+            verb = _VERB.search(v.group())
+            if R.report_noun.search(v.group(), 0, verb.start()):
+                break  # the speaker part names a report: not a speaker and a verb
+            a, b = v.end(), ce
+            has_noun = bool(R.noun_end.search(text, a, b))
+            if not has_noun and verb.group() != "报告了":
+                break
+            body = text[a:b]
+            if has_noun:
+                t = R.tail.search(body)
+                body = body[:t.start()] if t else body
+            topic, ts, te = clean_topic(body, a)
+            if len(topic) >= 2 and topic not in R.stop and not R.non_report.search(topic):
+                vs = pos + verb.start()
+                out.append(Hit("ReportDeliberation", "activities.report.delegated", vs, pos + verb.end(),
+                               verb.group(), k.start(), b, topic, (ts, te), tuple(group)))
+            pos = ce
+    return out
+
+
+_CONGRESS = re.compile("人大|常委会|人民代表大会|主席团")
+_VERB = re.compile("所作|作了|(?<![工合协操创写运动制])作|报告了")
+
+
+_OPINION_TOPIC = re.compile("^审议意见")
+_OPINION_INTRO = re.compile(r"^对(?:(?:19|20)[0-9]{2}年度?)?(?:[^，；。]{0,8}?(?:审议|听取)过?的)?(?P<t>[^，；。]{4,60}?)(?:的审议意见|的)?$")
+
+
+def _with_opinion_title(text: str, h: Hit, laws, base: int, cuts) -> Hit:
+    """关于审议意见落实情况的报告 names the 审议意见 it follows up: the topic keeps its
+    subject, from the 审议意见 title before the trigger (…关于X的审议意见) or from the
+    对X，clause opening the sentence (activities.report.opinion_title)."""
+    if h.kind != "ReportDeliberation" or not h.topic or not _OPINION_TOPIC.match(h.topic):
+        return h
+    subject = None
+    titles = [m for m in laws if m.label.endswith("审议意见") and m.end - base <= h.trig_start]
+    if titles:
+        subject = max(titles, key=lambda m: m.start).label
+        subject = re.sub("^关于", "", subject)[: -len("审议意见")]
+    else:
+        cs, _ = clause_of(cuts, h.trig_start, len(text))
+        if cs >= 2:
+            ps, pe = clause_of(cuts, cs - 2, len(text))
+            m = _OPINION_INTRO.match(text[ps:pe])
+            if m:
+                subject = m.group("t")
+    if not subject:
+        return h
+    subject = subject.removesuffix("的")
+    return Hit(h.kind, h.rule, h.trig_start, h.trig_end, h.trigger, h.start, h.end, subject + h.topic,
+               h.topic_span, h.reporters, h.law)
 
 
 def _item(text, m, a, b, has_noun, carry, first, cuts, law_spans, organ_at, bare=False):
@@ -429,6 +607,12 @@ def split_topics(text: str, s: int, e: int, closed: bool, law_spans=()) -> list[
         parts = _parts(phrase, s, sep, law_spans)
         if len(parts) >= 2 and all(R.heads.search(t) and len(t) >= 4 for _, _, t in parts):
             return parts
+    # A、B情况 where A ends like a topic of work (危房改造、蒙医药事业发展情况): two topics
+    parts = _parts(phrase, s, R.list_sep, law_spans)
+    if (len(parts) >= 2 and R.heads.search(parts[-1][2])
+            and all(len(t) >= R.split_min for _, _, t in parts)
+            and all(R.work_end.search(t) or R.heads.search(t) for _, _, t in parts[:-1])):
+        return parts
     return whole
 
 

@@ -151,7 +151,11 @@ def instrument_class(label: str) -> str:
         if party:
             return "PolicyDocument"
         prefixes = tuple(_rules()["bare"]["place_prefixes"])
-        if core.endswith("条例") or core.startswith(prefixes) or _PLACE_NAME.match(core):
+        if core.endswith("条例"):
+            return "LocalRegulation"
+        if any(p in core for p in cls.get("internal_markers", ())):
+            return "OtherInstrument"  # an organ's rules of procedure
+        if core.startswith(prefixes) or _PLACE_NAME.match(core):
             return "LocalRegulation"
         return "OtherInstrument"
     if _last_word(core, cls["policy"]):
@@ -162,6 +166,10 @@ def instrument_class(label: str) -> str:
 
 
 def _is_draft(mention: Mention) -> bool:
+    """The entity is a draft only when its label is: a draft mention that took the final
+    title (the document names both, kg/extract/laws.py) denotes the instrument itself."""
+    if mention.attr("base") and mention.label == mention.attr("base"):
+        return False
     return mention.attr("draft") == "1" or bool(re.search(r"草案[）)]?$|征求意见稿[）)]?$", mention.label))
 
 

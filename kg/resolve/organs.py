@@ -92,8 +92,8 @@ def jurisdiction_of(facts: DocFacts) -> Jurisdiction:
 def _own_label(level: str) -> tuple[str, str]:
     if level in _TOWNSHIP:  # townships have a presidium, not a standing committee
         return f"{level}人大主席团", "主席团"
-    if level == "街道":  # subdistricts: the working committee of the district's SC
-        return "街道工委", "工作委员会"
+    if level == "街道":  # subdistricts: the working committee of the district's SC, named
+        return "街道人大工委", "工作委员会"  # as street reports write it (街道人大工委)
     return f"{level}人大常委会", "人大常委会"
 
 
@@ -147,6 +147,12 @@ def resolve_organ(mention: Mention, jurisdiction: Jurisdiction) -> Entity | None
         # a bare 政府 / 常委会 (听取政府专项报告) is the document's own one
         if label in ("常委会", "本级人大常委会"):
             return own_congress(jurisdiction)
+        own_label, own_kind = _own_label(jurisdiction.level)
+        if label.startswith("常委会") and own_kind == "人大常委会":
+            # organs.own_sub_unit: a bare 常委会党组 / 常委会机关 / 常委会法制工作委员会 is
+            # a sub-unit of the document's own standing committee
+            return _entity(own_label + label[len("常委会"):], kind, jurisdiction.level, jurisdiction,
+                           own_label)
         core = _cores().get(label)
         if core and core[1] not in ("党委", "党委常委会"):
             label, kind, level = jurisdiction.level + core[0], core[1], jurisdiction.level
