@@ -596,6 +596,8 @@ def split_topics(text: str, s: int, e: int, closed: bool, law_spans=()) -> list[
     ['代表议案、建议和意见办理情况']
     >>> [t for _, _, t in split_topics("甲工作情况和乙实施意见", 0, 11, False)]
     ['甲工作情况', '乙实施意见']
+    >>> [t for _, _, t in split_topics("甲预算执行情况、乙工作情况以及丙管理情况", 0, 20, False)]
+    ['甲预算执行情况', '乙工作情况', '丙管理情况']
     """
     R = rules()
     phrase = text[s:e]
@@ -606,6 +608,8 @@ def split_topics(text: str, s: int, e: int, closed: bool, law_spans=()) -> list[
     for sep in (R.list_conj, R.list_sep):
         parts = _parts(phrase, s, sep, law_spans)
         if len(parts) >= 2 and all(R.heads.search(t) and len(t) >= 4 for _, _, t in parts):
+            if sep is R.list_sep:  # A情况、B情况以及C情况: the last part may hold a 以及/和 list
+                parts = [q for p in parts for q in (_titled_parts(text, p, law_spans) or [p])]
             return parts
     # A、B情况 where A ends like a topic of work (危房改造、蒙医药事业发展情况): two topics
     parts = _parts(phrase, s, R.list_sep, law_spans)
@@ -614,6 +618,15 @@ def split_topics(text: str, s: int, e: int, closed: bool, law_spans=()) -> list[
             and all(R.work_end.search(t) or R.heads.search(t) for _, _, t in parts[:-1])):
         return parts
     return whole
+
+
+def _titled_parts(text: str, part: tuple[int, int, str], law_spans) -> list[tuple[int, int, str]]:
+    """A 和/以及-list inside one part, when each of its items is a titled topic itself."""
+    R = rules()
+    sub = _parts(text[part[0]:part[1]], part[0], R.list_conj, law_spans)
+    if len(sub) >= 2 and all(R.heads.search(t) and len(t) >= 4 for _, _, t in sub):
+        return sub
+    return []
 
 
 def _parts(phrase: str, s: int, sep: re.Pattern, law_spans) -> list[tuple[int, int, str]]:
