@@ -5,30 +5,29 @@ KG_SHARED points elsewhere when the checkout is not beside it.
 """
 from __future__ import annotations
 
-import os
+import sys
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent
-SHARED = Path(os.environ.get("KG_SHARED", ROOT.parent / "shared"))
+sys.path.insert(0, str(Path(__file__).resolve().parent / "tests"))
+from _paths import GOLD, SCORER, SEEDS  # noqa: E402  (tests/ holds the path module)
 
 
 @pytest.fixture(scope="session")
 def seeds_dir() -> Path:
-    path = SHARED / "seeds"
-    assert path.is_dir(), f"sample corpus not found at {path} (set KG_SHARED)"
-    return path
+    assert SEEDS.is_dir(), f"sample corpus not found at {SEEDS} (set KG_SHARED)"
+    return SEEDS
 
 
 @pytest.fixture(scope="session")
 def gold_path() -> Path:
-    return SHARED / "eval" / "seeds-gold.json"
+    return GOLD
 
 
 @pytest.fixture(scope="session")
 def score_script() -> Path:
-    return SHARED / "eval" / "score.py"
+    return SCORER
 
 
 @pytest.fixture(scope="session")

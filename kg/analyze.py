@@ -44,36 +44,6 @@ def simple_undirected(g: nx.MultiDiGraph) -> nx.Graph:
     return h
 
 
-def pagerank(h: nx.Graph, *, alpha: float = 0.85, tol: float = 1e-10, max_iter: int = 200) -> dict:
-    """Weighted PageRank by power iteration (pure Python: no numpy in the dependencies).
-
-    Dangling mass is spread evenly; scores sum to 1.
-
-    >>> r = pagerank(nx.star_graph(3))
-    >>> max(r, key=r.get), round(sum(r.values()), 6)
-    (0, 1.0)
-    """
-    n = h.number_of_nodes()
-    if n == 0:
-        return {}
-    nodes = list(h)
-    strength = {v: sum(w for _, _, w in h.edges(v, data="weight", default=1)) for v in nodes}
-    rank = dict.fromkeys(nodes, 1.0 / n)
-    for _ in range(max_iter):
-        dangling = alpha * sum(rank[v] for v in nodes if strength[v] == 0) / n
-        new = dict.fromkeys(nodes, (1.0 - alpha) / n + dangling)
-        for v in nodes:
-            if strength[v]:
-                share = alpha * rank[v] / strength[v]
-                for u, w in h[v].items():
-                    new[u] += share * w.get("weight", 1)
-        err = sum(abs(new[v] - rank[v]) for v in nodes)
-        rank = new
-        if err < n * tol:
-            break
-    return rank
-
-
 def default_keywords() -> Callable[[str, int], list[str]] | None:
     """``kg.segment.keywords`` (jieba TF-IDF), or None when that module is unavailable.
 
@@ -208,7 +178,7 @@ def analyze_graph(g: nx.MultiDiGraph, *, top: int = 20,
 
     degree = _rank(({**base(n), "degree": h.degree(n), "documents": len(g.nodes[n]["docs"])}
                     for n in entities), "degree", top)
-    pr = pagerank(h)
+    pr = nx.pagerank(h, weight="weight") if h else {}
     ranked = _rank(({**base(n), "pagerank": round(pr.get(n, 0.0), 6)} for n in entities), "pagerank", top)
 
     communities = []
@@ -270,11 +240,11 @@ def analyze(store: pyoxigraph.Store, *, top: int = 20) -> dict[str, list[dict]]:
     """Ranking tables of the graph, each a list of row dicts (at most ``top`` rows).
 
     Keys: ``degree`` and ``pagerank`` (entities by distinct neighbours / weighted PageRank
-    on the undirected projection), ``communities`` (Louvain, fixed seed), ``initiatives``
-    (programmes and activities by how many others share a law, organ, programme, formula or
-    topic keyword with them), ``laws_inspected`` (instruments by number of inspection
-    activities — any activity with rk:inspectsLaw — split into completed and planned),
-    ``formulas`` (by number of documents invoking them).
+    on the undirected projection: ``networkx.pagerank``, alpha 0.85), ``communities``
+    (Louvain, fixed seed), ``initiatives`` (programmes and activities by how many others
+    share a law, organ, programme, formula or topic keyword with them), ``laws_inspected``
+    (instruments by number of inspection activities — any activity with rk:inspectsLaw —
+    split into completed and planned), ``formulas`` (by number of documents invoking them).
 
     >>> sorted(analyze(pyoxigraph.Store()))
     ['communities', 'degree', 'formulas', 'initiatives', 'laws_inspected', 'pagerank']

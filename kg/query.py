@@ -1,8 +1,11 @@
 """Named SPARQL queries (``kg/queries/*.rq``) and ad-hoc SPARQL over the store.
 
-Queries run with the union of all named graphs as their default graph, so they see
-every document at once; each ``.rq`` header says what it answers, its parameters, its
-columns and an example. Parameters are bound as RDF terms through pyoxigraph's
+Each ``.rq`` header says what it answers, its parameters, its columns and an example.
+Named queries match inside each document's named graph (``GRAPH ?g { … }``): a shared
+entity (a law, a formula) is described once in every graph that mentions it, so
+matching across the union of graphs would repeat rows once per graph and blow up
+joins. Ad-hoc queries run with the union of all named graphs as their default graph,
+so ``SELECT … WHERE { ?s ?p ?o }`` sees everything (a triple once per graph holding it). Parameters are bound as RDF terms through pyoxigraph's
 ``substitutions`` (SEP-0007), never pasted into the query text, so a value is always
 data. How a parameter value becomes a term (:func:`to_term`):
 

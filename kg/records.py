@@ -148,5 +148,6 @@ def safe_key(text: str) -> str:
     >>> safe_key("市国土空间总体规划(2021-2035年)")
     '市国土空间总体规划-2021-2035年'
     """
-    key = _UNSAFE.sub("-", text).strip("-")
+    # a trailing "." would end a prefixed name in Turtle (rkd:x.), which rdflib rejects
+    key = _UNSAFE.sub("-", text).strip("-.")
     return key or "x"

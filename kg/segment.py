@@ -258,7 +258,8 @@ def _mixed(rules: _HeadingRules, heading: str) -> bool:
 
 
 _HEAD_END = re.compile(r"[。！？；]")
-_NOT_A_PART = re.compile(r"[。！？]|[；：:]$")  # sentences and salutations are not part headings
+# sentences, salutations and lines broken off inside a clause are not part headings
+_NOT_A_PART = re.compile(r"[。！？]|[；：:，、,]$")
 _CN_DIGITS = {c: i for i, c in enumerate("一二三四五六七八九", start=1)}
 
 
@@ -301,26 +302,119 @@ _SEMI = re.compile(r"[；;]")
 _SPACE = " \t\r\n\u3000\xa0"
 
 
-def _sections(text: str) -> list[list]:
-    """Sections as mutable rows [start, end, level, heading, parent]; row 0 = document."""
+def _sections(text: str, lines: list[tuple[int, int]] | None = None) -> list[list]:
+    """Sections as mutable rows [start, end, level, heading, parent]; row 0 = document.
+
+    ``lines`` are the logical lines (hard-wrapped lines rejoined, see :func:`_logical_lines`);
+    only the start of a logical line can open a heading."""
     rules = _rules()
     rows: list[list] = [[0, len(text), 0, "", -1]]
     stack = [0]
-    pos = 0
-    for line in text.split("\n"):
-        line_start, line_end = pos, pos + len(line)
-        pos = line_end + 1
+    for line_start, line_end in (lines if lines is not None else _logical_lines(text)):
+        line = text[line_start:line_end]
         level = _line_heading(rules, line)
         if level:
             lead = len(line) - len(line.lstrip(_SPACE))
             start = line_start + lead
+            # a heading's own text ends at its physical line
+            nl = text.find("\n", start, line_end)
+            head_end = nl if nl >= 0 else line_end
             while rows[stack[-1]][2] >= level:
                 rows[stack[-1]][1] = start
                 stack.pop()
-            rows.append([start, len(text), level, _heading_text(text, start, line_end), stack[-1]])
+            rows.append([start, len(text), level, _heading_text(text, start, head_end), stack[-1]])
             stack.append(len(rows) - 1)
         _enumeration(rules, text, line_start, line_end, rows, stack[-1])
     return rows
+
+
+# ----------------------------------------------------------- hard line breaks (segment.join)
+# PDF copies and some web copies break lines at a fixed width, inside sentences and even
+# inside book titles (《中华人民共和国安全生产\n法》).  A physical line is joined to the next
+# one (rule segment.join.wrap) when it does not end a sentence and the next line does not
+# open a heading or an enumeration item, and either
+#   * the break is plainly inside a clause: the line ends with ，、 or the next one starts
+#     with a clause mark (，。、；：）) ;
+#   * the line is prose: longer than a part heading and holding clause punctuation;
+#   * the document is hard-wrapped at a fixed width and the line reaches that width.
+# Heading lines, table rows (cells separated by runs of spaces or tabs) and lines that are a
+# bracketed note or a dash subtitle are never joined.
+
+_TERMINAL_END = re.compile(r"[。！？!?；;：:…][”’」』）)》\"']*$")
+_CLAUSE_END = re.compile(r"[，、,]$")
+_CLAUSE_START = re.compile(r"^[，。、；：）,;:)]")
+_PROSE = re.compile(r"[，。；、！？]")
+_TABLE_GAP = re.compile(r"\S(?:[ \u3000]{2,}|\t)\S")
+_ENUM_START = re.compile(r"^[一二三四五六七八九十]{1,2}(?:是|要)")
+_NOTE_LINE = re.compile(r"^(?:[（(].*[）)]|——.*)$")
+
+
+def _schedule_row(rules: _HeadingRules, line: str) -> bool:
+    return bool(rules.not_part and rules.not_part.search(line))
+
+
+def _display_width(line: str) -> int:
+    return sum(1 if ord(c) < 0x2E80 else 2 for c in line)
+
+
+def _wrap_width(widths: list[int]) -> int:
+    """The width lines are wrapped at (minus a tolerance of 3), or 0 when there is none."""
+    if len(widths) < 4:
+        return 0
+    best = max(set(widths), key=lambda w: (sum(1 for x in widths if w - 2 <= x <= w), w))
+    near = sum(1 for x in widths if best - 2 <= x <= best)
+    return best - 3 if near >= 4 and near * 2 >= len(widths) else 0
+
+
+def _logical_lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each logical line: physical lines, with hard-wrapped ones rejoined
+    (the joined span keeps its line breaks; offsets still point into ``text``).
+
+    >>> t = "一是推动长江保护法落地实施，由常委会主任任检查组组长，省人大环境与资源\n保护委员会具体承办。\n标题\n正文。"
+    >>> [t[a:b].replace("\n", "/") for a, b in _logical_lines(t)]
+    ['一是推动长江保护法落地实施，由常委会主任任检查组组长，省人大环境与资源/保护委员会具体承办。', '标题', '正文。']
+    """
+    rules = _rules()
+    phys: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        phys.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    stripped = [text[a:b].strip(_SPACE) for a, b in phys]
+    levels = [_line_heading(rules, s) if s else 0 for s in stripped]
+    heading = [bool(x) for x in levels]
+
+    def open_end(i: int) -> bool:  # could continue on the next line
+        s, n = stripped[i], stripped[i + 1]
+        # an unnumbered part heading is only a guess: a fragment of a wrapped sentence may
+        # look like one (…完成情况的报告，); numbered headings always start a line
+        return (bool(s) and bool(n) and not _TERMINAL_END.search(s) and not _TABLE_GAP.search(s)
+                and not _TABLE_GAP.search(n) and levels[i + 1] not in (2, 3, 4) and not _ENUM_START.match(n)
+                and not _NOTE_LINE.match(s) and not _schedule_row(rules, s) and not _schedule_row(rules, n))
+
+    # the wrap width of a hard-wrapped document: most open lines end near one width,
+    # counted in characters or in display columns (half-width digits take one)
+    opened = [stripped[i] for i in range(len(phys) - 1) if open_end(i) and not heading[i]]
+    wraps = [(_wrap_width([measure(x) for x in opened]), measure) for measure in (len, _display_width)]
+    out: list[tuple[int, int]] = []
+    start = None
+    cont = False  # the current physical line continues the one before
+    for i, (a, b) in enumerate(phys):
+        if start is None:
+            start = a
+        join = False
+        if i + 1 < len(phys) and open_end(i) and not (heading[i] and not cont and not re.search("[。！？]", stripped[i])):
+            s, n = stripped[i], stripped[i + 1]
+            join = bool(_CLAUSE_END.search(s) or _CLAUSE_START.match(n)
+                        or any(w and measure(s) >= w for w, measure in wraps)
+                        or (not heading[i + 1] and len(s) > rules.part_max and _PROSE.search(s)))
+        if join:
+            cont = True
+            continue
+        out.append((start, b))
+        start = None
+        cont = False
+    return out
 
 
 def _enumeration(rules: _HeadingRules, text: str, line_start: int, line_end: int, rows: list, parent: int) -> None:
@@ -354,11 +448,20 @@ def _enumeration(rules: _HeadingRules, text: str, line_start: int, line_end: int
             rows.append([start, end, 5, _heading_text(text, start, end), parent])
 
 
-def _sentence_spans(text: str, cuts: list[int]):
-    """(start, end) spans, trimmed, cut at terminators, line breaks and ``cuts``."""
+def _sentence_spans(text: str, cuts: list[int], lines: list[tuple[int, int]] | None = None):
+    """(start, end) spans, trimmed, cut at terminators, logical line ends and ``cuts``."""
     bounds = [0]
     for m in _SENT_END.finditer(text):
         bounds.append(m.end())
+    if lines is not None:  # a line break inside a logical line is no boundary
+        inner = set()
+        for a, b in lines:
+            k = text.find("\n", a, b)
+            while k >= 0:
+                inner.add(k + 1)
+                k = text.find("\n", k + 1, b)
+        if inner:
+            bounds = [x for x in bounds if x not in inner]
     bounds.extend(cuts)
     bounds.append(len(text))
     bounds = sorted(set(bounds))
@@ -392,7 +495,8 @@ def segment(doc: Document) -> tuple[tuple[Section, ...], tuple[Sentence, ...]]:
     [('开展了执法检查。', 2, 'completed'), ('2023年工作安排', 3, None), ('要听取审议报告。', 3, 'planned')]
     """
     text = doc.text
-    rows = _sections(text)
+    lines = _logical_lines(text)
+    rows = _sections(text, lines)
     # order by start, outer before inner at the same start (the row order keeps parents first)
     order = sorted(range(len(rows)), key=lambda i: (rows[i][0], rows[i][2]))
     renum = {old: new for new, old in enumerate(order)}
@@ -417,7 +521,7 @@ def segment(doc: Document) -> tuple[tuple[Section, ...], tuple[Sentence, ...]]:
 
     starts = [r[0] for r in rows]
     sentences = []
-    for start, end in _sentence_spans(text, starts[1:]):
+    for start, end in _sentence_spans(text, starts[1:], lines):
         # innermost section: the last one starting at or before the sentence that still
         # contains it (walk up the parents; sections nest)
         i = bisect.bisect_right(starts, start) - 1

@@ -6,9 +6,9 @@ no Bootstrap, no tom-select. Graph data enters a page only as JSON with ``<``, `
 only, so a label such as ``</script><img onerror=…>`` stays text.
 
 Layouts are computed here once (fixed seed) and drawn with physics off, so large graphs
-draw at once instead of simulating in the browser. networkx's own layouts need numpy,
-which is not a dependency, so the force layout below is a small pure-Python
-Fruchterman–Reingold on a grid.
+draw at once instead of simulating in the browser: ``networkx.spring_layout`` up to
+``SPRING_MAX_NODES`` nodes, a linear-time arrangement by family above (networkx's force
+layouts take tens of seconds on 5,000 nodes).
 """
 from __future__ import annotations
 
@@ -16,7 +16,6 @@ import colorsys
 import importlib.resources
 import json
 import math
-import random
 import re
 import urllib.parse
 from collections import Counter, defaultdict
@@ -34,8 +33,11 @@ from kg.project import to_networkx
 from kg.records import safe_key
 
 SEED = 7
-FAST_LAYOUT_ABOVE = 2000  # nodes; above this the grouped spiral layout is used as is
-SPACING = 140.0  # ideal edge length in canvas pixels
+SPRING_MAX_NODES = 1000  # above this, spring_layout takes seconds: the spiral arrangement is used
+SPACING = 140.0  # distance between neighbouring nodes, in canvas pixels
+BIG_PAGE = 1000  # nodes; larger pages draw planned edges coloured, not dashed, and hide edges on drag
+EDGE_COLOUR = "#9ca3af"
+PLANNED_COLOUR = "#14b8a6"  # teal, no family's hue: planned edges on big pages (dashes cost seconds there)
 FONT = '"Noto Sans CJK SC", "WenQuanYi Micro Hei", "Microsoft YaHei", "PingFang SC", sans-serif'
 
 # Family → (hue of its colours, vis shape). Classes of a family share the hue.
@@ -107,7 +109,7 @@ def spiral_layout(groups: Sequence[str], order: Sequence[float], *, spacing: flo
     """Linear-time layout: one sunflower spiral per group, groups around a circle.
 
     Within a group, nodes with a larger ``order`` value (e.g. degree) sit nearer the
-    centre. Used alone for very large graphs and as the start of the force layout.
+    centre. Used for graphs too large for :func:`networkx.spring_layout`.
 
     >>> pos = spiral_layout(["a", "a", "b"], [1, 2, 1])
     >>> len(pos), pos[1] != pos[0]
@@ -131,97 +133,48 @@ def spiral_layout(groups: Sequence[str], order: Sequence[float], *, spacing: flo
             angle += (r + spacing / 2) / ring
         for k, i in enumerate(sorted(ix, key=lambda i: (-order[i], i))):
             rr = spacing * 0.9 * math.sqrt(k + 0.5)
-            pos[i] = (cx + rr * math.cos(k * golden), cy + rr * math.sin(k * golden))
+            pos[i] = (round(cx + rr * math.cos(k * golden), 1), round(cy + rr * math.sin(k * golden), 1))
     return pos
 
 
-def force_layout(n: int, edges: Iterable[tuple[int, int, float]], *, groups: Sequence[str] | None = None,
-                 seed: int = SEED, iterations: int | None = None, spacing: float = SPACING
-                 ) -> list[tuple[float, float]]:
-    """Positions for nodes ``0..n-1``: Fruchterman–Reingold on a grid, fixed seed.
+def layout_positions(n: int, edges: Iterable[tuple[int, int, float]], *, groups: Sequence[str] | None = None,
+                     seed: int = SEED, spacing: float = SPACING) -> list[tuple[float, float]]:
+    """Canvas positions (pixels, rounded to 0.1) for nodes ``0..n-1``; same input, same output.
 
-    Starts from :func:`spiral_layout` (grouped, so classes stay near each other) and, for
-    ``n`` above ``FAST_LAYOUT_ABOVE``, returns that start as is: linear time. Repulsion
-    only acts within neighbouring grid cells, so an iteration costs about O(n + edges).
+    Up to ``SPRING_MAX_NODES`` nodes: :func:`networkx.spring_layout` (Fruchterman–Reingold,
+    fixed ``seed``) on the undirected graph, parallel edges adding up their weight (capped
+    at 3 so a heavy pair does not collapse). Its ``force`` method for a connected graph
+    under 500 nodes (a document page: tens of milliseconds), its ``energy`` method
+    otherwise: slower, but its gravity keeps separate components (the hostile document,
+    unrelated inspections) near the main one instead of flung to the corners, and above
+    500 nodes it is networkx's own choice. Scaled so that nearest neighbours sit about
+    0.5–0.9 × ``spacing`` apart. Above ``SPRING_MAX_NODES`` (seconds per 1,000 nodes,
+    growing quadratically): :func:`spiral_layout` by ``groups``, hubs in the middle.
 
-    >>> p = force_layout(3, [(0, 1, 1.0), (1, 2, 1.0)])
-    >>> p == force_layout(3, [(0, 1, 1.0), (1, 2, 1.0)])
+    >>> p = layout_positions(3, [(0, 1, 1.0), (1, 2, 1.0)])
+    >>> p == layout_positions(3, [(0, 1, 1.0), (1, 2, 1.0)])
     True
     >>> math.dist(p[0], p[1]) < math.dist(p[0], p[2])
     True
     """
-    edges = [(a, b, w) for a, b, w in edges if a != b]
-    degree = [0.0] * n
+    h = nx.Graph()
+    h.add_nodes_from(range(n))
     for a, b, w in edges:
-        degree[a] += 1
-        degree[b] += 1
-    pos = spiral_layout(groups or [""] * n, degree, spacing=spacing)
-    if n > FAST_LAYOUT_ABOVE or n < 2:
-        return pos
-    rng = random.Random(seed)
-    xs = [p[0] + rng.uniform(-1, 1) for p in pos]
-    ys = [p[1] + rng.uniform(-1, 1) for p in pos]
-    if iterations is None:
-        iterations = max(10, min(40, int(20000 / n)))
-    k = spacing
-    k2 = k * k
-    cell = 2 * k
-    extent = max(max(xs) - min(xs), max(ys) - min(ys), k)
-    temp = extent / 8
-    cool = temp / (iterations + 1)
-    lim = 4 * k2
-    for _ in range(iterations):
-        dx = [0.0] * n
-        dy = [0.0] * n
-        grid: dict[tuple[int, int], list[int]] = defaultdict(list)
-        for i in range(n):
-            grid[(int(xs[i] // cell), int(ys[i] // cell))].append(i)
-        for (cx, cy), here in grid.items():
-            px: list[float] = []
-            py: list[float] = []
-            for ox in (-1, 0, 1):
-                for oy in (-1, 0, 1):
-                    for j in grid.get((cx + ox, cy + oy), ()):
-                        px.append(xs[j])
-                        py.append(ys[j])
-            for i in here:
-                xi, yi = xs[i], ys[i]
-                fx = fy = 0.0
-                for xj, yj in zip(px, py):
-                    ddx = xi - xj
-                    ddy = yi - yj
-                    d2 = ddx * ddx + ddy * ddy
-                    # d2 == 0 is the node itself (the seeded jitter separates the others).
-                    if 0.0 < d2 < lim:
-                        f = k2 / d2
-                        fx += ddx * f
-                        fy += ddy * f
-                dx[i] = fx
-                dy[i] = fy
-        for a, b, w in edges:
-            ddx = xs[a] - xs[b]
-            ddy = ys[a] - ys[b]
-            d = math.sqrt(ddx * ddx + ddy * ddy) or 0.01
-            f = d * min(w, 3.0) / k
-            dx[a] -= ddx * f
-            dy[a] -= ddy * f
-            dx[b] += ddx * f
-            dy[b] += ddy * f
-        moved = 0.0
-        for i in range(n):
-            # Weak gravity keeps separate components from drifting apart.
-            dx[i] -= xs[i] * 0.01
-            dy[i] -= ys[i] * 0.01
-            d = math.sqrt(dx[i] * dx[i] + dy[i] * dy[i])
-            if d > 0:
-                step = min(d, temp) / d
-                xs[i] += dx[i] * step
-                ys[i] += dy[i] * step
-                moved = max(moved, d * step)
-        temp -= cool
-        if moved < 1.0:  # settled to within a pixel: more rounds change nothing visible
-            break
-    return [(round(x, 1), round(y, 1)) for x, y in zip(xs, ys)]
+        if a == b:
+            continue
+        if h.has_edge(a, b):
+            h[a][b]["weight"] += w
+        else:
+            h.add_edge(a, b, weight=w)
+    if n < 2:
+        return [(0.0, 0.0)] * n
+    if n > SPRING_MAX_NODES:
+        return spiral_layout(groups or [""] * n, [h.degree(i) for i in range(n)], spacing=spacing)
+    for _, _, data in h.edges(data=True):
+        data["weight"] = min(data["weight"], 3.0)
+    method = "force" if n < 500 and nx.is_connected(h) else "energy"
+    pos = nx.spring_layout(h, seed=seed, weight="weight", scale=spacing * math.sqrt(n), method=method)
+    return [(round(float(pos[i][0]), 1), round(float(pos[i][1]), 1)) for i in range(n)]
 
 
 # --- page data -----------------------------------------------------------------------
@@ -258,7 +211,7 @@ def _years(data: dict) -> list[int]:
 
 
 def _vis_options(n_nodes: int, directed: bool) -> dict:
-    big = n_nodes > 1000
+    big = n_nodes > BIG_PAGE
     return {
         "physics": {"enabled": False},
         "layout": {"improvedLayout": False, "randomSeed": SEED},
@@ -311,7 +264,7 @@ class _Page:
             "id": len(self.edges), "from": self.index[a], "to": self.index[b], "predicate": predicate,
             "sources": sources or [], "docs": docs or [], "years": years or [], "status": status,
             "weight": weight, "via": via or [], "dashes": status == "planned", "width": width,
-            "color": "#9ca3af",
+            "color": EDGE_COLOUR,
         })
 
     def finish(self, max_nodes: int | None) -> None:
@@ -330,11 +283,19 @@ class _Page:
             for i, e in enumerate(self.edges):
                 e["id"] = i
             self.note = f"显示 {len(self.nodes)} / {total} 个节点（按连接数）showing {len(self.nodes)} of {total} nodes, best connected first"
+        if len(self.nodes) > BIG_PAGE and any(e["dashes"] for e in self.edges):
+            # vis-network draws a dashed line dash by dash, in canvas units: on a large
+            # layout that is most of the drawing time. A colour says "planned" for free.
+            for e in self.edges:
+                if e["dashes"]:
+                    e["dashes"], e["color"] = False, PLANNED_COLOUR
+            self.edge_keys = [dict(k, dashed=False, color=PLANNED_COLOUR) if k.get("dashed") else k
+                              for k in self.edge_keys]
         colours = class_colours((n["family"], n["cls"]) for n in self.nodes)
         for n in self.nodes:
             n["color"] = colours[n["cls"]]
-        pos = force_layout(len(self.nodes), ((e["from"], e["to"], float(e["weight"])) for e in self.edges),
-                           groups=[n["family"] for n in self.nodes])
+        pos = layout_positions(len(self.nodes), ((e["from"], e["to"], float(e["weight"])) for e in self.edges),
+                                 groups=[n["family"] for n in self.nodes])
         for n, (x, y) in zip(self.nodes, pos):
             n["x"], n["y"] = x, y
 

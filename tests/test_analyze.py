@@ -8,9 +8,7 @@ import json
 import networkx as nx
 import pytest
 
-from kg.analyze import (
-    analyze, analyze_graph, format_analysis, initiative_links, pagerank, simple_undirected,
-)
+from kg.analyze import analyze, analyze_graph, format_analysis, initiative_links
 from kg.project import to_networkx
 from viz_fixtures import DAY, FOUR, HOSTILE, TWO, WATER, fixture_store, iri
 
@@ -58,13 +56,35 @@ def test_top_limits_every_table(graph):
     assert len(small["degree"]) == 2
 
 
+def _entity_graph(edges) -> nx.MultiDiGraph:
+    """A projection-shaped graph of organs only (no documents), from plain edges."""
+    g = nx.MultiDiGraph()
+    for a, b in edges:
+        for n in (a, b):
+            g.add_node(n, label=f"n{n}", family="Organ", cls="Government", docs=[], sources=[])
+        g.add_edge(a, b, key="subOrganizationOf")
+    return g
+
+
 def test_pagerank_sums_to_one_and_ranks_the_hub_first():
-    g = nx.star_graph(5)
-    g.add_edge(6, 7)
-    r = pagerank(simple_undirected(nx.MultiDiGraph(g)))
-    assert abs(sum(r.values()) - 1) < 1e-9
-    assert max(r, key=r.get) == 0
-    assert r[6] == pytest.approx(r[7])
+    star = [(0, i) for i in range(1, 6)] + [(6, 7)]
+    rows = analyze_graph(_entity_graph(star), top=50)["pagerank"]
+    assert len(rows) == 8
+    assert sum(r["pagerank"] for r in rows) == pytest.approx(1, abs=1e-5)
+    assert rows[0]["label"] == "n0"
+    score = {r["label"]: r["pagerank"] for r in rows}
+    assert score["n6"] == pytest.approx(score["n7"])
+    assert all(score["n0"] > score[f"n{i}"] for i in range(1, 8))
+
+
+def test_pagerank_counts_parallel_edges_as_weight():
+    # b–c twice, a–c once: c's weight to b is double, so b outranks a.
+    rows = analyze_graph(_entity_graph([("a", "c"), ("b", "c"), ("c", "b")]), top=50)["pagerank"]
+    assert [r["label"] for r in rows] == ["nc", "nb", "na"]
+
+
+def test_pagerank_is_the_same_on_every_run(graph):
+    assert analyze_graph(graph, top=50)["pagerank"] == analyze_graph(graph, top=50)["pagerank"]
 
 
 def test_pagerank_table_is_sorted_and_excludes_documents(result):

@@ -476,3 +476,79 @@ def test_congresses_working_together_with_named_places_are_joint():
     text = "与临川、南城县人大常委会联动，开展" + WATER + "执法检查"
     (event,) = [e for e in run(text, laws=[WATER], organs=["县人大常委会"]) if e.law]
     assert ([a.label for a in event.agents], [j.label for j in event.joint]) == ([], ["县人大常委会"])
+
+
+# ----------------------------------------------------------------------- genre2 review rules
+# Made-up sentences for the rules added after the second held-out genre review.
+
+
+@pytest.mark.parametrize("text, organs, laws, expected", [
+    # activities.report.continued: ，以及 (organ)关于B的报告 / ，以及 (organ)B的报告
+    ("听取和审议了市人民政府关于城市燃气安全工作情况的报告，以及市人民检察院关于未成年人检察工作情况的报告。",
+     ["市人民政府", "市人民检察院"], [],
+     [("城市燃气安全工作情况", "市人民政府", COMPLETED), ("未成年人检察工作情况", "市人民检察院", COMPLETED)]),
+    ("将听取县人民政府关于河道治理工作的报告，以及县人民法院家事审判工作情况的报告。",
+     ["县人民政府", "县人民法院"], [],
+     [("河道治理工作", "县人民政府", PLANNED), ("家事审判工作情况", "县人民法院", PLANNED)]),
+    # an organ right before 受…委托 delivers the report itself
+    ("听取和审议了市统计局受市人民政府委托所作的全市第五次经济普查工作情况的报告。", ["市统计局", "市人民政府"], [],
+     [("全市第五次经济普查工作情况", "市统计局", COMPLETED)]),
+    # activities.report.opinion_title: a bare 研究处理情况 / 落实情况 takes the 审议意见 named before it
+    ("对2021年市人大常委会关于《中华人民共和国水法》执法检查报告审议意见的落实情况开展跟踪监督，听取了市人民政府研究处理情况的报告。",
+     ["市人大常委会", "市人民政府"], ["《中华人民共和国水法》"],
+     [("《中华人民共和国水法》执法检查报告审议意见研究处理情况", "市人民政府", COMPLETED)]),
+    ("对县人大常委会关于城乡客运一体化工作的审议意见落实情况开展跟踪监督，听取了县人民政府落实情况的报告。",
+     ["县人大常委会", "县人民政府"], ["关于城乡客运一体化工作的审议意见"],
+     [("城乡客运一体化工作审议意见落实情况", "县人民政府", COMPLETED)]),
+    # activities.report.duty: 述职报告 of officials, one per official
+    ("听取和审议了区市场监管局局长、区卫生健康局局长的述职报告。", ["区市场监管局", "区卫生健康局"], [],
+     [("区市场监管局局长述职", "区市场监管局", COMPLETED), ("区卫生健康局局长述职", "区卫生健康局", COMPLETED)]),
+    # “一府两院”关于A、B等专项工作报告: the quoted group reports
+    ("听取审议了“一府两院”关于优化营商环境、行政争议实质性化解等专项工作报告。", [], [],
+     [("优化营商环境", "一府两院", COMPLETED), ("行政争议实质性化解", "一府两院", COMPLETED)]),
+    # a report of the congress's own inspection group (the longest organ name reports)
+    ("听取和审议了常委会执法检查组关于《中华人民共和国种子法》贯彻实施情况的检查报告。",
+     ["常委会执法检查组", "常委会"], ["《中华人民共和国种子法》"],
+     [("《中华人民共和国种子法》贯彻实施情况", "常委会执法检查组", COMPLETED)]),
+])
+def test_reports_continued_delegated_followup_duty(text, organs, laws, expected):
+    assert sorted(reports(run(text, laws=laws, organs=organs))) == sorted(expected)
+
+
+@pytest.mark.parametrize("text, organs", [
+    ("听取了县人民政府落实情况的报告。", ["县人民政府"]),  # a follow-up naming nothing
+    ("听取了8名区人大代表的述职报告。", []),  # deputies report to voters, not the overseen bodies
+])
+def test_reports_without_a_subject_are_not_heard(text, organs):
+    assert reports(run(text, organs=organs)) == []
+
+
+def test_inspection_report_heard_means_the_inspection_happened():
+    text = "审议了市人大常委会执法检查组关于检查《中华人民共和国长江保护法》实施情况的报告。"
+    events = run(text, laws=["《中华人民共和国长江保护法》"], organs=["市人大常委会执法检查组", "市人大常委会"])
+    assert reports(events) == [("检查《中华人民共和国长江保护法》实施情况", "市人大常委会执法检查组", COMPLETED)]
+    assert inspected(events) == [("LawEnforcementInspection", "中华人民共和国长江保护法", COMPLETED)]
+
+
+@pytest.mark.parametrize("text, laws", [
+    # activities.inspection.opinion_object: the law names the subject of an earlier opinion
+    ("对《中华人民共和国水法》执法检查审议意见落实情况开展跟踪检查", ["《中华人民共和国水法》"]),
+    ("对2022年关于《中华人民共和国森林法》执法检查报告审议意见的落实情况开展跟踪监督",
+     ["《中华人民共和国森林法》"]),
+])
+def test_follow_up_of_an_opinion_on_a_law_is_no_new_inspection(text, laws):
+    assert inspected(run(text, laws=laws)) == []
+
+
+@pytest.mark.parametrize("text, organs, expected", [
+    # activities.topic.on_report: an inquiry or rating joined to the report takes its topic
+    ("听取和审议了县人民政府关于城乡医疗救助工作情况的报告并进行专题询问。", ["县人民政府"],
+     [("SpecialInquiry", "城乡医疗救助工作情况")]),
+    ("听取了区人民政府关于背街小巷整治工作情况的报告，并对该项工作开展满意度测评。", ["区人民政府"],
+     [("SatisfactionRating", "背街小巷整治工作情况")]),
+    ("听取了区人民政府关于背街小巷整治工作情况的报告，并对区城管局开展满意度测评。", ["区人民政府"],
+     [("SatisfactionRating", "区城管局")]),
+])
+def test_inquiry_or_rating_on_the_report_heard(text, organs, expected):
+    events = run(text, organs=organs)
+    assert [(e.kind, e.topic) for e in events if e.kind != "ReportDeliberation"] == expected

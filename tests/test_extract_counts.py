@@ -51,6 +51,10 @@ def counts(text: str, mentions=None):
         ('开展"代表走基层"活动5次。', [(5, "次", False)]),  # half-width quotes around a name
         ("建成5个代表小组，5个代表联络站全部投用。", [(5, "个", False), (5, "个", False)]),  # other nouns
         ("对两个乡镇开展视察。", [(2, "个", False)]),
+        ("协助排查外来人员2.5万余人次。", [(2.5, "万人次", True)]),  # a decimal with 万余
+        ("常委会确定15件重点建议，深入28家重点企业。", [(15, "件", False), (28, "家", False)]),  # Arabic: counts
+        ("梳理出问题清单4类19条，该条例共7章45条。",
+         [(4, "类", False), (19, "条", False), (7, "章", False), (45, "条", False)]),
     ],
 )
 def test_extract_counts_reads_values_units_and_approximation(text, expected):
@@ -78,6 +82,7 @@ def test_extract_counts_reads_values_units_and_approximation(text, expected):
         "对上述三个项目开展视察，这两项工作均已完成。",  # demonstratives
         "办好十件民生实事。",  # the count inside a programme name
         '对"十四五"规划开展评估。',  # half-width quotes
+        "紧扣“农业稳县、工业强县、旅游兴县”三大战略。",  # the quoted list named again
     ],
 )
 def test_extract_counts_skips_masks_dates_ordinals_ranges_and_rhetoric(text):
@@ -107,6 +112,25 @@ def test_extract_counts_drops_a_repeat_of_an_earlier_count():
     cut = text.index("\n") + 1
     sents = [Sentence(0, 0, cut, text[:cut], 0, None), Sentence(1, cut, len(text), text[cut:], 1, None)]
     assert [(c.value, c.unit) for c in extract_counts(doc, sents, ())] == [(45.0, "名"), (6.0, "个"), (7.0, "个")]
+
+
+def test_extract_counts_reads_a_numbered_item_with_a_long_first_clause():
+    # 12．…: a long first clause is the item's body, not a run-in title
+    text = "7．镇十九届人大二次会议期间代表提出的86件建议已交办承办单位，计划跟踪督办。\n"
+    doc = Document("t", "t.txt", text, "", (), "")
+    sents = [Sentence(0, 0, len(text), text, 0, None)]
+    assert [(c.value, c.unit) for c in extract_counts(doc, sents, ())] == [(86.0, "件")]
+
+
+def test_extract_counts_records_a_thing_stated_twice_once():
+    text = ("代表提出建议批评和意见245件。截至年底，245件建议已全部办结。\n"
+            "由4个代表小组分别认领。\n全镇4个代表小组共开展活动20次。")
+    doc = Document("t", "t.txt", text, "", (), "")
+    sents, p = [], 0
+    for i, part in enumerate(text.split("\n")):
+        sents.append(Sentence(i, p, p + len(part), part, i, None))
+        p += len(part) + 1
+    assert [(c.value, c.unit) for c in extract_counts(doc, sents, ())] == [(245.0, "件"), (4.0, "个"), (20.0, "次")]
 
 
 def test_extract_counts_links_the_counted_organ_and_says_what():

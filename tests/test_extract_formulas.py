@@ -53,6 +53,8 @@ def labels(text: str) -> list[str]:
         ("让代表的“意见簿”转化为“成绩单”。", ["意见簿", "成绩单"]),  # a pair joined by a verb of change
         ("建成“1+N”代表联络体系。", ["1+N"]),  # numeric composite formula
         ("心怀“国之大者”，勇于担当。", ["国之大者"]),  # lexicon formula of the 2020s
+        ("紧扣州委“2468”发展战略。", ["2468"]),  # a numeric code of a local strategy
+        ("以铸牢中华民族共同体意识为主线推进立法。", ["铸牢中华民族共同体意识"]),  # unquoted national formula
     ],
 )
 def test_extract_formulas_finds_slogans_of_the_genre(text, expected):
@@ -81,6 +83,7 @@ def test_extract_formulas_finds_slogans_of_the_genre(text, expected):
         "“笔杆儿网www.bgzjy.cn”",  # watermark
         "被授予“四星级”代表之家称号。",  # a rating
         "督促政府完成“十件实事”。",  # a programme (the yearly list of practical projects)
+        "拨打“12345”热线反映问题。",  # a hotline number, not a strategy code
     ],
 )
 def test_extract_formulas_skips_emphasis_titles_and_programmes(text):

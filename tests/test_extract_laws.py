@@ -191,7 +191,12 @@ def test_extract_laws_keeps_formula_as_one_mention_with_stem(text, label, stem, 
 @pytest.mark.parametrize("text, expected", [
     ("作出关于加强生态保护的决定。", ["关于加强生态保护的决定"]),
     ("作出了关于召开县第十八届人民代表大会第二次会议的决定。", []),
-    ("依法作出关于批准2022年县本级预算调整方案的决议。", []),
+    # laws.bare_guanyu.adopted: a 关于批准… resolution the organ adopts is one of its acts
+    ("依法作出关于批准2022年县本级预算调整方案的决议。", ["关于批准2022年县本级预算调整方案的决议"]),
+    ("常委会作出关于批准2021年市级决算的决议、关于加强湿地保护的决定等决议决定4项。",
+     ["关于批准2021年市级决算的决议", "关于加强湿地保护的决定"]),
+    ("听取关于批准2023年区级决算的决议草案的说明。", []),
+    ("会议作出关于接受王某辞去县人民政府副县长职务请求的决定。", []),
 ])
 def test_extract_laws_bare_guanyu_titles_skip_procedural_acts(text, expected):
     assert [m.label for m in _extract(text)] == expected
@@ -425,4 +430,33 @@ def test_extract_laws_marked_instrument_word_is_a_back_reference(text, word, ant
     ("县政府印发了关于促进消费的若干措施。", ["关于促进消费的若干措施"]),
 ])
 def test_extract_laws_titles_made_by_a_verb(text, expected):
+    assert [m.label for m in _extract(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # laws.generic.deictic: a deictic place and an instrument word name no title; the law is kept
+    ("对劳动法和我省实施办法的贯彻执行情况进行了检查。", ["劳动法"]),
+    ("检查统计法及本市实施办法执行情况。", ["统计法"]),
+    ("贯彻落实全市实施方案，推动工作落地。", []),
+    # ...but a deictic place before a named title keeps the title
+    ("制定我市养老服务条例，推动立法工作。", ["我市养老服务条例"]),
+    # laws.generic.level_class: level words before a class of legislation name the class
+    ("审查批准设区的市报批的地方性法规和自治州、自治县单行条例12件。", []),
+    ("批准了市级地方性法规3件。", []),
+    # ...but 州自治条例 is the prefecture's own autonomy regulation
+    ("修订州自治条例，开展立法调研。", ["州自治条例"]),
+])
+def test_extract_laws_deictic_and_class_words_name_no_title(text, expected):
+    assert [m.label for m in _extract(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a quoted period plan starts at its quote unless a place precedes it
+    ("今年是全面建成小康社会和“十三五”规划收官之年。", ["“十三五”规划"]),
+    ("明年是实现“十四五”规划目标任务的攻坚之年。", ["“十四五”规划"]),
+    # a deictic place (全市, 我县) is the text's own: dropped (deictic_prefixes)
+    ("听取了全市“十四五”规划中期评估情况的报告。", ["“十四五”规划"]),
+    ("审议湖东县“十五五”规划纲要草案。", ["湖东县“十五五”规划纲要草案"]),
+])
+def test_extract_laws_quoted_period_plan_starts_at_its_quote(text, expected):
     assert [m.label for m in _extract(text)] == expected

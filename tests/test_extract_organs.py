@@ -46,8 +46,10 @@ def _labels(text: str) -> set[str]:
          {"市中级人民法院", "市人民检察院", "市监察委员会"}),
         ("县人大常委会审议县人民检察院工作报告，县监委列席。", {"县人大常委会", "县人民检察院", "县监察委员会"}),
         ("旗人大常委会在旗委常委会的领导下开展工作。", {"旗人大常委会", "旗委常委会"}),
-        ("镇人大主席团组织代表视察，镇党委、镇政府参加。", {"镇人大", "镇人大主席团", "镇党委", "镇政府"}),
-        ("乡人大主席团在乡党委领导下开展工作。", {"乡人大", "乡人大主席团", "乡党委"}),
+        # organs.presidium: a township presidium is one organ named whole (no 镇人大 from it)
+        ("镇人大主席团组织代表视察，镇党委、镇政府参加。", {"镇人大主席团", "镇党委", "镇政府"}),
+        ("乡人大主席团在乡党委领导下开展工作。", {"乡人大主席团", "乡党委"}),
+        ("我受乡第十五届人民代表大会主席团委托报告工作，乡人大专职副主席参加。", {"乡人大主席团", "乡人大"}),
         ("街道人大工委组织辖区代表开展活动，街道党工委书记出席。", {"街道人大工委", "街道党工委"}),
         ("区纪委监委派员参加，区委组织部协助。", {"区纪委", "区监察委员会", "区委", "区委组织部"}),
         ("区市场监管局、区公安分局和区发改委参加检查。", {"区市场监管局", "区公安分局", "区发改委"}),
@@ -210,7 +212,14 @@ def test_extract_organs_gives_a_sitting_without_level_but_no_organ():
         ("全区共建成人大代表之家12个、代表联络站56个。", ["代表之家", "代表联络站"]),
         ("全旗嘎查村代表联络站实现全覆盖。", ["嘎查村代表联络站"]),
         ("设立街道代表联络站，每个街道配备专职工委主任。", ["街道代表联络站"]),
-        ("建成3个乡镇代表联络站和20个村级代表联络点。", ["乡镇代表联络站", "村级代表联络点"]),
+        # a township tier is every township's: the plain type (乡镇人大代表之家 -> 代表之家)
+        ("建成3个乡镇代表联络站和20个村级代表联络点。", ["代表联络站", "村级代表联络点"]),
+        ("新建乡镇人大代表之家9个，全县代表之家全覆盖。", ["代表之家"]),
+        ("全旗苏木乡镇代表联络站实现全覆盖。", ["代表联络站"]),
+        # rooms for deputies as stations; inside a list of rooms they are a station's facilities
+        ("新建代表活动室15个，实现乡镇全覆盖。", ["代表活动室"]),
+        ("依托人大代表接待室收集群众意见。", ["代表接待室"]),
+        ("代表联络站要设有代表议事厅、代表接待室、代表活动室和资料阅览室。", ["代表联络站"]),
     ],
 )
 def test_extract_organs_finds_stations_after_counts(text, expected):
@@ -342,4 +351,52 @@ def test_extract_organs_drops_place_names_that_end_in_a_level_character(text, ex
     ],
 )
 def test_extract_organs_keeps_bodies_as_written(text, expected):
+    assert organ_labels(_organs(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # organs.tier_list: three or more levels before 三级人大 are the tiered system
+        ("实现了省、市、县三级人大联动全覆盖。", []),
+        ("深化省市县三级人大联动监督机制。", []),
+        ("建立市、县两级人大联动机制。", []),
+        # two levels acting, and standing committees, are bodies
+        ("市、县两级人大同步开展执法检查。", ["市人大", "县人大"]),
+        ("省、市、县三级人大常委会同步开展检查。", ["省人大常委会", "市人大常委会", "县人大常委会"]),
+    ],
+)
+def test_extract_organs_reads_a_tier_of_congresses_as_a_system(text, expected):
+    assert organ_labels(_organs(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # organs.level_alternative: a bracketed alternative level, kept as written
+        ("委托6个县(市)人大常委会同步开展检查。", ["县(市)人大常委会"]),
+        ("督促县（市、区）人民法院加强执行工作。", ["县（市、区）人民法院"]),
+        # a township alternative (乡（镇）) is every township: generic
+        ("指导乡（镇）人大依法开展工作。", []),
+    ],
+)
+def test_extract_organs_keeps_a_bracketed_alternative_level_as_written(text, expected):
+    found = _organs(text)
+    assert organ_labels(found) == expected
+    assert all(m.attr("level") is None for m in found)  # it weighs in no jurisdiction
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # organs.team: numbered groups are named groups
+        ("第二代表小组围绕乡村旅游开展调研，第五代表小组参加。", ["第二代表小组", "第五代表小组"]),
+        # organs.team_formed: a group set up of named members
+        ("组建由***等7名代表组成的监督小组，全程跟踪项目建设。", ["监督小组"]),
+        ("成立调研小组，赴外地学习考察。", ["调研小组"]),
+        # organs.residents_council: a street's residents' council
+        ("召开街道居民议政会3次，听取街道办事处工作情况的报告。", ["街道居民议政会", "街道办事处"]),
+    ],
+)
+def test_extract_organs_finds_numbered_and_formed_groups_and_councils(text, expected):
     assert organ_labels(_organs(text)) == expected

@@ -90,6 +90,36 @@ def found(text: str) -> list[tuple[str, str]]:
         # the short form takes the full name written in the document
         ("全面推行民生实事项目人大代表票决制，今年首次实行人大代表票决制。",
          [("民生实事项目人大代表票决制", "票决制"), ("民生实事项目人大代表票决制", "票决制")]),
+        # coordinated practices in a list closed by 等制度: one item each; generic items dropped
+        ("严格执行任前审查、供职发言和颁发任命书等制度。",
+         [("任前审查", "制度"), ("供职发言", "制度"), ("颁发任命书", "制度")]),
+        ("完善拟任人员法律知识考试、宪法宣誓和履职监督等制度。",
+         [("拟任人员法律知识考试", "制度"), ("宪法宣誓", "制度")]),
+        # appointment procedures named without a head
+        ("组织新当选人员进行宪法宣誓，任前法律知识考试全部合格。",
+         [("任前法律知识考试", "制度"), ("宪法宣誓", "制度")]),
+        # campaign heads 专项治理 / 综合整治, appraisal heads 考评 / 评议会
+        ("开展欠薪和违法转包问题专项治理。", [("欠薪和违法转包问题专项治理", "专项整治")]),
+        ("认真落实县委关于集镇环境综合整治的部署。", [("集镇环境综合整治", "专项整治")]),
+        ("年底进行代表履职积分考评。", [("代表履职积分考评", "考核")]),
+        ("主席团在闭会期间召开代表评议会3次。", [("代表评议会", "评议")]),
+        # a weekday copula is the left edge of a recurring day
+        ("坚持每周三为代表固定接待日。", [("代表固定接待日", "日")]),
+        # quoted campaigns named by their shape: a time-boxed drive, a 15-minute circle
+        ("拟听取县政府关于“决战100天”工作情况的报告。", [("决战100天", "行动")]),
+        ("新建“15分钟便民服务圈”示范点2个。", [("15分钟便民服务圈", "服务圈")]),
+        # a coined quoted name built or upgraded, with a short noun after it
+        ("持续深化“联络e站”建设。", [("联络e站", "工程")]),
+        ("组织代表对“户户通”入户路建设进行视察。", [("“户户通”入户路", "工程")]),
+        # a list of levels closed by N级 stays inside the name
+        ("继续深化市、县、乡三级人大联动监督机制。", [("市、县、乡三级人大联动监督机制", "机制")]),
+        # national programmes of the congress system named by their act
+        ("今年首次开展民生实事项目票决。", [("民生实事项目票决", "票决制")]),
+        ("进一步完善预算联网监督系统。", [("预算联网监督系统", "系统")]),
+        ("探索开展人大代表向原选区选民述职活动。", [("人大代表向原选区选民述职活动", "活动")]),
+        # a quoted abbreviation takes the full name written in the document
+        ("深入实施百村千户万人增收工程，持续推进“百千万工程”。",
+         [("百村千户万人增收工程", "工程"), ("百村千户万人增收工程", "工程")]),
     ],
 )
 def test_extract_programmes_finds_named_programmes(text, expected):
@@ -120,6 +150,11 @@ def test_extract_programmes_finds_named_programmes(text, expected):
         "扎实开展“三个一批”工作。",  # a numbered formula
         "建立“一站式”服务体系。",  # a manner word before the head
         "坚持开展学习型机关建设和专题学习制度。",  # two nouns, not one name
+        "把代表工作纳入重要议事日程。",  # 日程 is no day
+        "围绕市委“工业兴市、生态立市”发展战略开展监督。",  # a strategy named by its slogan
+        "紧扣县委确定的“农业稳县、工业强县、旅游兴县”三大战略。",
+        "紧扣州委“2468”发展战略。",  # a numeric code strategy: a slogan
+        "由代表从12个候选项目中票决产生民生实事项目8个。",  # the vote itself, no named system
         "习近平总书记强调：“坚持和完善人民当家作主制度体系，发展全过程人民民主，保证人民通过人民代表大会行使国家权力。”",
     ],
 )

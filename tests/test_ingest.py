@@ -21,7 +21,7 @@ from kg.ingest import (
     years_mentioned,
 )
 
-SEEDS = Path("/work/shared/seeds")
+from _paths import SEEDS
 DATA = Path(__file__).parent / "data" / "ingest"
 
 # A made-up paragraph of the genre, long enough for encoding detection to have evidence.

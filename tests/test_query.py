@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 import random
@@ -10,7 +11,11 @@ import pyoxigraph
 import pytest
 from pyoxigraph import Literal, NamedNode
 
+from conftest import make_demo_doc
 from kg.query import QueryError, format_result, named_queries, query_columns, run, to_term
+from kg.rdf.build import doc_quads
+from kg.records import Entity, Mention
+from kg.store import open_store, serialize
 
 # docs/ARCHITECTURE.md "Named queries", plus documents (lists every document).
 COLUMNS = {
@@ -114,18 +119,12 @@ def test_initiative_links_leave_out_the_own_congress(store):
 
 
 def test_initiative_links_share_a_formula_in_the_same_sentence():
-    from conftest import make_demo_doc
-    from kg.rdf.build import doc_quads
-    from kg.records import Mention
-
     rd = make_demo_doc()
     text = rd.facts.doc.text
     formula = next(m for m in rd.facts.mentions if m.kind == "formula")
     # a programme named in the inspection's sentence, beside the formula 两个确立
     start = text.index("两个确立")
     prog = Mention("programme", start, start + 4, "两个确立", "坚持两个确立", "test", formula.sentence)
-    from kg.records import Entity
-
     entities = dict(rd.entities)
     entities[prog] = Entity("programme/坚持两个确立", "Programme", "坚持两个确立")
     facts = type(rd.facts)(rd.facts.doc, rd.facts.sections, rd.facts.sentences,
@@ -274,3 +273,26 @@ def test_format_table_shows_headers_and_values(numbers):
 def test_unknown_format_is_a_query_error(numbers):
     with pytest.raises(QueryError, match="unknown format"):
         format_result(numbers, "xml")
+
+
+@pytest.mark.parametrize("fmt", ["ttl", "trig", "nq"])
+def test_named_queries_give_the_same_rows_on_graph_files(tmp_path, quads, store, fmt):
+    path = tmp_path / f"graph.{fmt}"
+    path.write_bytes(serialize(quads, fmt))
+    from_file = open_store(path)
+    for name in COLUMNS:
+        assert run(from_file, name=name) == run(store, name=name), name
+
+
+def test_shared_entities_do_not_repeat_rows(quads):
+    # the same law described in two documents' graphs must still give one row per doc
+    rd = make_demo_doc()
+    twin = dataclasses.replace(rd, facts=dataclasses.replace(
+        rd.facts, doc=dataclasses.replace(rd.facts.doc, id="007_twin")))
+    st = pyoxigraph.Store()
+    st.extend([*doc_quads(rd), *doc_quads(twin)])
+    rows = pick(run(st, name="laws-inspected"), "docId", "law")
+    assert rows == [("004_demo", D + "law/中华人民共和国水污染防治法"),
+                    ("007_twin", D + "law/中华人民共和国水污染防治法")]
+    links = run(st, name="initiative-links").records()
+    assert len(links) == 4 and {r["weight"] for r in links} == {2}

@@ -219,3 +219,46 @@ def test_resolve_organ_reads_bare_standing_committee_sub_units_as_the_documents_
     ent = resolve_organ(m, Jurisdiction("doc-x", level, ""))
     assert (ent.label, ent.path) == (expected, f"organ/doc-x/{expected}")
     assert dict(ent.props).get("subOrganizationOf") == parent
+
+
+@pytest.mark.parametrize(
+    ("text", "level", "expected"),
+    [
+        # organs.own_sub_unit: the document's own council of chairpersons is named bare
+        ("由常委会主任会议成员领衔督办。", "区", "主任会议"),
+        ("县人大常委会主任会议研究决定。", "县", "主任会议"),
+        # another level's council keeps its organ
+        ("列席市人大常委会主任会议。", "区", "市人大常委会主任会议"),
+    ],
+)
+def test_resolve_organ_names_the_own_council_of_chairpersons_bare(text, level, expected):
+    facts = _facts(text)
+    councils = [m for m in facts.mentions if m.kind == "organ" and m.attr("kind") == "主任会议"]
+    ent = resolve_organ(councils[0], Jurisdiction("doc-x", level, ""))
+    assert (ent.label, ent.path, ent.cls) == (expected, f"organ/doc-x/{expected}", "CongressWorkingBody")
+    if expected == "主任会议":
+        assert dict(ent.props)["subOrganizationOf"] == f"organ/doc-x/{level}人大常委会"
+
+
+@pytest.mark.parametrize(
+    ("text", "level", "label"),
+    [
+        # organs.presidium: the presidium gives the township's level to its report
+        ("各位代表：\n我受桐溪乡第十六届人民代表大会主席团委托，向大会报告工作。\n县人大常委会给予指导。",
+         "乡", "乡人大主席团"),
+    ],
+)
+def test_jurisdiction_of_a_township_report_comes_from_its_presidium(text, level, label):
+    facts = _facts(text)
+    assert jurisdiction_of(facts).level == level
+    assert label in {m.label for m in facts.mentions if m.kind == "organ"}
+    assert "乡人大" not in {m.label for m in facts.mentions if m.kind == "organ"}
+
+
+def test_resolve_organ_keeps_a_bracketed_alternative_level_out_of_the_jurisdiction():
+    facts = _facts("州人大常委会工作报告\n州人大常委会委托8个县(市)人大常委会同步检查，县(市)人大常委会配合。")
+    j = jurisdiction_of(facts)
+    assert j.level == "州"
+    alt = next(m for m in facts.mentions if m.rule == "organs.level_alternative")
+    ent = resolve_organ(alt, j)
+    assert (ent.label, ent.cls) == ("县(市)人大常委会", "StandingCommittee")

@@ -13,6 +13,7 @@ from rdflib.compare import isomorphic
 
 import kg.store
 from conftest import make_demo_doc
+from kg.export import ExportError, export
 from kg.rdf.build import doc_quads
 from kg.records import Entity
 from kg.store import StoreError, open_store, serialize, write_outputs
@@ -185,8 +186,6 @@ def test_serialize_rejects_unknown_formats(quads):
 
 
 # --- kg.export (RDF formats; the network formats belong to kg.project)
-
-from kg.export import ExportError, export  # noqa: E402
 
 
 @pytest.mark.parametrize("fmt", ["ttl", "trig", "nq"])

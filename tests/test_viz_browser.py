@@ -6,6 +6,8 @@ runs injected markup fails here.
 """
 from __future__ import annotations
 
+import json
+import math
 import re
 import urllib.parse
 from pathlib import Path
@@ -15,7 +17,10 @@ import pytest
 
 from kg.analyze import default_keywords, initiative_links
 from kg.project import to_networkx
-from kg.viz import check_offline, script_json, write_views
+from kg.viz import (
+    BIG_PAGE, PLANNED_COLOUR, SPRING_MAX_NODES, check_offline, inspections_page, layout_positions,
+    script_json, write_views,
+)
 from viz_fixtures import CITY, DEMO, EVIL, EVIL_LAW, FOOD, HOSTILE, WATER, fixture_store, iri
 
 CHROMIUM = "/usr/bin/chromium"
@@ -77,6 +82,66 @@ def test_max_nodes_keeps_the_best_connected(tmp_path, graph):
     write_views(fixture_store(), tmp_path, max_nodes=5)
     html = (tmp_path / "overview.html").read_text(encoding="utf-8")
     assert "showing 5 of %d nodes" % graph.number_of_nodes() in html
+
+
+def _positions(html: str) -> dict[str, tuple[float, float]]:
+    data = json.loads(re.search(r"window\.KG_DATA = (.*?);</script>", html).group(1))
+    return {n["iri"]: (n["x"], n["y"]) for n in data["nodes"]}
+
+
+def test_layout_is_the_same_on_every_build_and_finite(views, tmp_path):
+    write_views(fixture_store(), tmp_path)
+    for name in VIEWS:
+        first = _positions((views / name).read_text(encoding="utf-8"))
+        assert first == _positions((tmp_path / name).read_text(encoding="utf-8")), name
+        assert all(math.isfinite(c) for xy in first.values() for c in xy)
+        assert len(set(first.values())) == len(first), f"{name}: two nodes at one spot"
+
+
+def test_layout_puts_neighbours_closer_than_strangers():
+    # Two triangles joined by one edge: within a triangle nodes sit closer than across.
+    edges = [(0, 1, 1.0), (1, 2, 1.0), (0, 2, 1.0), (3, 4, 1.0), (4, 5, 1.0), (3, 5, 1.0), (2, 3, 1.0)]
+    p = layout_positions(6, edges)
+    assert p == layout_positions(6, list(edges))
+    assert max(math.dist(p[0], p[1]), math.dist(p[4], p[5])) < math.dist(p[0], p[5])
+    assert layout_positions(0, []) == [] and len(layout_positions(1, [])) == 1
+
+
+def test_large_graphs_are_laid_out_by_family_in_linear_time():
+    n = SPRING_MAX_NODES + 500
+    edges = [(i, (i * 7 + 1) % n, 1.0) for i in range(n)]
+    groups = ["Organ" if i % 5 == 0 else "OversightActivity" for i in range(n)]
+    p = layout_positions(n, edges, groups=groups)
+    assert p == layout_positions(n, edges, groups=groups)
+    assert len(p) == n and len(set(p)) == n
+    assert all(math.isfinite(c) for xy in p for c in xy)
+    # Each family is one disc: its centre is far from the other family's.
+    def centre(fam):
+        pts = [xy for xy, g in zip(p, groups) if g == fam]
+        return (sum(x for x, _ in pts) / len(pts), sum(y for _, y in pts) / len(pts))
+    assert math.dist(centre("Organ"), centre("OversightActivity")) > 1000
+
+
+def test_big_pages_colour_planned_edges_instead_of_dashing_them(graph):
+    """vis-network draws dashes one by one: above BIG_PAGE nodes planned edges get a colour."""
+    big = nx.MultiDiGraph(graph)
+    for i in range(BIG_PAGE):  # padding: organs conducting nothing but one planned inspection each
+        act, organ = f"urn:act{i}", f"urn:organ{i}"
+        big.add_node(act, **{**graph.nodes[iri(FOOD)], "iri": act, "label": f"a{i}",
+                              "family": "OversightActivity", "cls": "Research", "status": "planned"})
+        big.add_node(organ, **{**graph.nodes[iri(FOOD)], "iri": organ, "label": f"o{i}", "family": "Organ",
+                               "cls": "Government"})
+        big.add_edge(act, iri(FOOD), key="inspectsLaw", sources=[], docs=[])
+        big.add_edge(act, organ, key="conductedBy", sources=[], docs=[])
+    small, large = inspections_page(graph), inspections_page(big)
+    small.finish(None)
+    large.finish(None)
+    assert len(large.nodes) > BIG_PAGE >= len(small.nodes)
+    assert any(e["dashes"] for e in small.edges)
+    assert not any(e["dashes"] for e in large.edges)
+    assert {e["color"] for e in large.edges if e["status"] == "planned"} == {PLANNED_COLOUR}
+    assert PLANNED_COLOUR not in {e["color"] for e in large.edges if e["status"] == "completed"}
+    assert [k.get("color") for k in large.edge_keys if "planned" in k["label"]] == [PLANNED_COLOUR]
 
 
 # --- in the browser ------------------------------------------------------------------

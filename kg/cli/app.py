@@ -157,6 +157,8 @@ def query(
     sparql: Annotated[Optional[str], typer.Option("--sparql", help="An ad-hoc SPARQL query. "
                                                   "Example: --sparql 'SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }'")] = None,
     file: Annotated[Optional[Path], typer.Option("--file", help="Read the SPARQL query from a .rq file.")] = None,
+    columns: Annotated[Optional[str], typer.Option("--columns", "-c", help="Comma-separated columns to keep, "
+                                                   "in this order. Example: --columns docId,written,status,by")] = None,
 ) -> None:
     """Run a named or ad-hoc SPARQL query on the store.
 
@@ -181,6 +183,16 @@ def query(
         result = run(db, name=name, sparql=sparql, params=params)
     except QueryError as exc:
         fail(str(exc))
+    if columns:
+        from kg.query import QueryResult
+
+        keep = [c.strip() for c in columns.split(",") if c.strip()]
+        unknown = [c for c in keep if c not in result.columns]
+        if unknown:
+            raise typer.BadParameter(f"no column {', '.join(unknown)}; the query gives {', '.join(result.columns)}",
+                                     param_hint="--columns")
+        idx = [result.columns.index(c) for c in keep]
+        result = QueryResult(keep, [[row[i] for i in idx] for row in result.rows])
     typer.echo(format_result(result, fmt.value))
 
 
@@ -251,7 +263,7 @@ def evaluate(
 
     Example: kg eval ../shared/eval/seeds-gold.json --store extracted/store
     """
-    from kg.evaluate import format_scores, load_facts, misses, score
+    from kg.evaluate import EvalError, format_scores, load_facts, misses, score
 
     if not gold.is_file():
         fail(f"{gold}: no such file")
@@ -263,9 +275,12 @@ def evaluate(
             from kg.facts import facts_from_store
 
             pred = facts_from_store(_open(store))
-    except (ValueError, KeyError) as exc:
-        fail(f"{facts or gold}: {exc}")
+    except EvalError as exc:
+        fail(str(exc))
     if verbose:
-        for line in misses(gold_docs, pred):
-            typer.echo(line)
+        import json
+
+        for miss in misses(gold_docs, pred):
+            item = json.dumps(miss["item"], ensure_ascii=False, sort_keys=True)
+            typer.echo(f"{miss['kind'].upper():<7} {miss['doc']} {miss['field']}: {item}")
     typer.echo(format_scores(score(gold_docs, pred), fmt.value))

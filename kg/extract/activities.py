@@ -25,8 +25,8 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from kg.extract.inspections import find_inspections, find_topic_activities
-from kg.extract.reports import Hit, clause_cuts, clause_of, find_reports
+from kg.extract.inspections import find_inspections, find_on_report, find_topic_activities
+from kg.extract.reports import BACKREF, Hit, clause_cuts, clause_of, find_reports
 from kg.extract.rules import load_toml
 from kg.records import COMPLETED, Document, Event, Mention, Section, Sentence
 
@@ -152,14 +152,43 @@ def _antecedent_law(e: Event, mentions: tuple[Mention, ...]) -> Event:
                  e.topic_span, e.agents, e.reporter, e.joint, e.programme, e.year)
 
 
+_TOPIC_KEY = re.compile(r"^关于|[“”\"《》〈〉\s]|(?:的)?(?:专项|专题|综合)?(?:工作)?(?:情况)?$")
+
+
+def _topic_key(topic: str) -> str:
+    return _TOPIC_KEY.sub("", topic)
+
+
+def _abbreviates(short: str, long: str) -> bool:
+    """``short`` is ``long`` or an abbreviation of it: its characters appear in order
+    (低保 of 最低生活保障, 乡村振兴衔接 of …同乡村振兴有效衔接)."""
+    it = iter(long)
+    return len(short) >= 2 and all(c in it for c in short)
+
+
 def _drop_repeats(events: list[Event]) -> list[Event]:
     """One event per activity: the same kind of activity on the same law (with or without
     中华人民共和国), with the same status and the same organs, named again later in the
     document (a schedule table repeating a plan's items, a summary line) is a repeat
-    (activities.dedupe.law)."""
+    (activities.dedupe.law).  A report heard is a repeat when an earlier one has the same
+    topic (关于, quotes and a closing 工作情况 aside), status and reporter; a report named in
+    passing (在审议X报告时, 结合审议X报告, rule activities.report.backref) is a repeat when an
+    earlier report of the same status has its topic or one it abbreviates
+    (activities.dedupe.report)."""
     seen = set()
+    reports: list[Event] = []
     out = []
     for e in events:
+        if e.kind == "ReportDeliberation" and e.topic:
+            key = (_topic_key(e.topic), e.status, e.reporter.label if e.reporter else None)
+            if key in seen:
+                continue
+            if e.rule == BACKREF and any(
+                    r.status == e.status and _abbreviates(_topic_key(e.topic), _topic_key(r.topic))
+                    for r in reports):
+                continue
+            seen.add(key)
+            reports.append(e)
         if e.law is not None:
             key = (e.kind, _law_key(e.law.label), e.status, tuple(sorted(a.label for a in e.agents)),
                    tuple(sorted(j.label for j in e.joint)))
@@ -190,6 +219,7 @@ def _sentence_events(sent: Sentence, ms: list[Mention], section_of, sections, in
     used = {h.trig_start for h in inspections}
     hits = inspections + find_reports(text, laws, organs, masked, base, sent.index)
     hits += find_topic_activities(text, masked, law_spans, used)
+    hits += find_on_report(text, hits, masked)
     if not hits:
         return []
     cuts = clause_cuts(text, law_spans)
@@ -210,7 +240,7 @@ def _sentence_events(sent: Sentence, ms: list[Mention], section_of, sections, in
         out.append(Event(
             kind=h.kind, start=base + h.start, end=base + h.end, sentence=sent.index, rule=h.rule,
             status=_status(text, cs, h.trig_end, sent, section, intro), trigger=h.trigger, law=h.law,
-            topic=h.topic, topic_span=(base + h.topic_span[0], base + h.topic_span[1]) if h.topic_span else None,
+            topic=h.topic.replace("\n", "") if h.topic else None, topic_span=(base + h.topic_span[0], base + h.topic_span[1]) if h.topic_span else None,
             agents=agents, reporter=h.reporters[0] if h.reporters else None, joint=joint,
             programme=next((p for p in programmes if cs <= p.start - base < ce), None),
             year=_year(text, cs, h.trig_start, sent, sections),

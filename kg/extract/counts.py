@@ -45,9 +45,12 @@ def _config():
     unit_alt = "|".join(re.escape(u["unit"]) for u in units)
     approx_b = "|".join(map(re.escape, data["approx_before"]))
     approx_n = "|".join(map(re.escape, data["approx_after_number"]))
-    number = rf"(?P<num>\d+(?:\.\d+)?|[{_CN_DIGITS}]+)"
+    number = rf"(?P<num>\d+(?:\.\d+)?(?P<mag>[万亿](?=(?:{approx_n})))?|[{_CN_DIGITS}]+)"
     return {
         "data": data,
+        "title_max": data["run_in_title_max"],
+        "repeat_min": data["repeat_value_min"],
+        "same_noun": data["repeat_noun_min"],
         "bad": {u["unit"]: tuple(u.get("bad", [])) for u in units},
         "re": re.compile(rf"(?P<pre>{approx_b})?{number}(?P<approx>{approx_n})?(?P<unit>{unit_alt})"),
         "da": re.compile(r"(?<![零〇一二两三四五六七八九十百千])(?P<num>[两三四五六七八九])大(?=[\u3400-\u9fff]{2})"),
@@ -97,7 +100,7 @@ def _what(text: str, start: int, end: int) -> str:
     return clause[-20:].strip()
 
 
-def _in_heading(doc_text: str, pos: int, heading: re.Pattern) -> bool:
+def _in_heading(doc_text: str, pos: int, heading: re.Pattern, title_max: int = 20) -> bool:
     """True when ``pos`` lies in the title part of a numbered heading.
 
     A heading line without 。 is a title throughout (（一）突出立法重点，质量进一步提高); a line
@@ -111,7 +114,11 @@ def _in_heading(doc_text: str, pos: int, heading: re.Pattern) -> bool:
     line_end = doc_text.find("\n", pos)
     line = doc_text[line_start:line_end if line_end >= 0 else len(doc_text)]
     if "。" in line:
-        return not _CLAUSE_END.search(head[heading.match(head).end():])
+        title = head[heading.match(head).end():]
+        # a run-in title is a short phrase; a long first clause is the item's body
+        # (12．区十八届人大四次会议期间代表提出的128件建议已交办承办单位，…)
+        clause = _CLAUSE_END.split(line[len(head) - len(title):])[0]
+        return not _CLAUSE_END.search(title) and len(clause) <= title_max
     return True
 
 
@@ -135,6 +142,10 @@ def extract_counts(doc: Document, sentences: Sequence[Sentence], mentions: Seque
         for m in cfg["re"].finditer(text):
             num, unit = m.group("num"), m.group("unit")
             a, b = m.start("num"), m.end()
+            if m.group("mag"):  # 1.2万余人次: the magnitude joins the unit (1.2 万人次)
+                num, unit = num[:-1], m.group("mag") + unit
+            elif num in ("万", "亿") and a > 0 and text[a - 1].isdigit():
+                continue  # the 万 of 1.2万余人次, already counted with its number
             value, rule = _value(num, unit, text, a, b)
             if value is None:
                 continue
@@ -144,7 +155,7 @@ def extract_counts(doc: Document, sentences: Sequence[Sentence], mentions: Seque
                 continue
             if any(x < s.start + b and s.start + a < y for x, y in blocked):
                 continue
-            if _in_heading(doc.text, s.start + a, cfg["heading"]):
+            if _in_heading(doc.text, s.start + a, cfg["heading"], cfg["title_max"]):
                 continue
             if num == "一" and not any(c in _CLAUSE.split(text[:a])[-1] for c in cfg["freq"]):
                 continue  # 一批, 一次重要活动: an article, no frequency stated
@@ -161,8 +172,10 @@ def extract_counts(doc: Document, sentences: Sequence[Sentence], mentions: Seque
                 continue
             if _inside(text, a, "“", "”", 30) or _inside(text, a, "《", "》", 60):
                 continue
-            if text.startswith(cfg["rhetorical"], b) or _in_heading(doc.text, s.start + a, cfg["heading"]):
+            if text.startswith(cfg["rhetorical"], b) or _in_heading(doc.text, s.start + a, cfg["heading"], cfg["title_max"]):
                 continue
+            if a > 0 and text[a - 1] in "”\"":
+                continue  # “工业强区、城建兴区、生态美区”三大战略: the quoted list named again
             value = chinese_number(m.group("num"))
             out.append(_count(s, text, a, b, a, "counts.da", value, "个", False, targets))
     return out
@@ -191,8 +204,22 @@ def _back_reference(text: str, a: int, b: int, num: str, value: float, unit: str
         v == value and u == unit and (p == para or value >= 10)
         and ((nb and nb in noun_after) or (len(na) >= 2 and (noun_after.startswith(na) or na.startswith(noun_after))))
         for v, u, nb, na, p in seen)
+    # 6个代表小组 … 6个代表小组: the same noun phrase with the same number, anywhere in the text;
+    # 意见318件 … 318件建议已全部办结: a large exact value again in one paragraph
+    repeat = repeat or value >= 2 and any(
+        v == value and u == unit and (
+            _common_prefix(na, noun_after) >= cfg["same_noun"]
+            or (p == para and value >= cfg["repeat_min"] and num[0].isdigit()))
+        for v, u, nb, na, p in seen)
     seen.append((value, unit, noun_before, noun_after, para))
     return repeat  # 产生8个项目…目前8个项目均已完工; 人大代表62名…62名镇人大代表
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n
 
 
 def _value(num: str, unit: str, text: str, a: int, b: int) -> tuple[float | None, str]:
@@ -226,8 +253,8 @@ def _keep(text: str, a: int, b: int, value: float, unit: str, num: str, cfg) -> 
     if unit == "年":
         if value >= 100 or not (text[:a].endswith(cfg["year_before"]) or text.startswith(cfg["year_after"], b)):
             return False
-    if text.startswith(cfg["rhetorical"], b):
-        return False
+    if not num[0].isdigit() and text.startswith(cfg["rhetorical"], b):
+        return False  # 四个明显变化; but 12件重点建议, 32家重点排污企业 count things
     if _inside(text, a, "“", "”", 30) or _inside(text, a, "《", "》", 60):
         return False
     return value > 0

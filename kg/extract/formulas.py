@@ -8,9 +8,14 @@ Two passes over each sentence:
    are left out;
 2. lexicon: formulas of ``formulas.tsv`` with mode ``any`` found unquoted.
 
+A quoted triplet of actors and their parts (群众“点菜”、政府“端菜”、代表“评菜”) is one slogan;
+members of a numbered formula (政治机关 of the 四个机关) count unquoted in a sentence that
+names the formula. A single line break inside a sentence (PDF copies break lines every few
+dozen characters, also inside quotes: “十\n年禁渔”) is read as if absent (offsets unchanged).
+
 Rule ids: ``formulas.lexicon``, ``formulas.lexicon_quoted``, ``formulas.parallel``,
-``formulas.numbered``, ``formulas.plus``, ``formulas.reduplicated``, ``formulas.series``,
-``formulas.governed``.
+``formulas.numbered``, ``formulas.plus``, ``formulas.code``, ``formulas.reduplicated``, ``formulas.series``,
+``formulas.governed``, ``formulas.actor_series``, ``formulas.member``.
 """
 from __future__ import annotations
 
@@ -24,7 +29,9 @@ from kg.records import Document, Mention, Sentence
 QUOTE = re.compile(r"“([^“”\n]{1,60})”")
 _ASCII_QUOTE = re.compile(r'"([^"“”\n]{1,60})"')
 _SPACE = re.compile(r"\s+")
-_PARTS = re.compile(r"[、，,]")
+_PARTS = re.compile(r"[、，,—→]")
+_FINAL_AND = re.compile(r"[和及与]")
+_PLUS_WORDS = re.compile(r"[\u3400-\u9fff]{2,8}(?:[+＋][\u3400-\u9fff]{2,8})+")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
 
@@ -39,6 +46,30 @@ def curly(text: str) -> str:
     if '"' not in text:
         return text
     return _ASCII_QUOTE.sub(lambda m: "“" + m.group(1) + "”", text)
+
+
+def unbreak(text: str) -> tuple[str, list[int] | None]:
+    """``text`` without single line breaks, and the offset map back into ``text``.
+
+    PDF copies break a sentence every few dozen characters (“十\n年禁渔”, 闭环管\n理机制);
+    names and quotes are read across such breaks. The map is None when nothing was removed.
+
+    >>> unbreak("落实“十\n年禁渔”要求")
+    ('落实“十年禁渔”要求', [0, 1, 2, 3, 5, 6, 7, 8, 9, 10])
+    """
+    if "\n" not in text:
+        return text, None
+    keep = [i for i, ch in enumerate(text) if ch != "\n" or (0 < i < len(text) - 1 and text[i + 1] == "\n")]
+    if len(keep) == len(text):
+        return text, None
+    return "".join(text[i] for i in keep), keep
+
+
+def span_back(offsets: list[int] | None, a: int, b: int) -> tuple[int, int]:
+    """Offsets [a, b) of an unbroken text mapped back to the text with its line breaks."""
+    if offsets is None:
+        return a, b
+    return offsets[a], offsets[b - 1] + 1
 
 
 def clean_label(text: str) -> str:
@@ -80,7 +111,24 @@ def _config():
         "corr_head": tuple(rules["correlative_heads"]),
         "rating": re.compile(rules["rating_pattern"]),
         "numeric_plus": re.compile(rules["numeric_plus_pattern"]),
+        "code": re.compile(rules["code_pattern"]),
+        "code_follow": tuple(rules["code_followers"]),
+        "idiom": re.compile(rules["idiom_pattern"]),
+        "time_led": re.compile(rules["time_led_pattern"]),
+        "edu_follow": tuple(rules["education_campaign_followers"]),
+        "members": _members(lex),
+        "actor": re.compile(rules["actor_series_pattern"]),
+        "project_tail": re.compile(rules["project_run_tail_pattern"]),
     }
+
+
+def _members(lex: dict[str, tuple[str, str]]) -> dict[str, tuple[str, ...]]:
+    # "quoted>四个机关": a member of 四个机关, also found unquoted where the sentence names it
+    out: dict[str, list[str]] = {}
+    for surface, (_, mode) in lex.items():
+        if ">" in mode:
+            out.setdefault(mode.split(">", 1)[1], []).append(surface)
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
 
 
 def is_parallel(content: str) -> bool:
@@ -91,6 +139,12 @@ def is_parallel(content: str) -> bool:
     """
     cfg = _config()["rules"]
     parts = _PARTS.split(content)
+    if len(parts) >= 2 and _FINAL_AND.search(parts[-1]) and all(p[:1] in _config()["numerals"] for p in parts):
+        # 五个严禁、十七个不准和五个一律: numbered parts, the last pair joined by 和
+        last = _FINAL_AND.split(parts.pop(), 1)
+        if last[1][:1] not in _config()["numerals"]:
+            return False
+        parts += last
     if len(parts) < 2 or any(not p for p in parts):
         return False
     sizes = [len(p) for p in parts]
@@ -116,8 +170,8 @@ def judge_quote(content: str, before: str, after: str, in_run: bool = False) -> 
     cfg = _config()
     c = clean_label(content)
     rules = cfg["rules"]
-    if not c or "。" in c or len(c) > rules["max_len"] or c in cfg["stop"]:
-        return None
+    if not c or "。" in c or len(c) > rules["max_len"] or c in cfg["stop"] or cfg["idiom"].match(c):
+        return None  # “两院”, “一督到底”, “一交了之”: abbreviations and idioms
     if after.startswith("+") or cfg["plan"].match(c):
         return None  # “五位一体”+问题清单制: part of a composite model name; “八五”: a plan
     if c.endswith(cfg["inst_end"]) or after.startswith(cfg["inst_follow"]):
@@ -126,20 +180,27 @@ def judge_quote(content: str, before: str, after: str, in_run: bool = False) -> 
         return None  # “两个专项行动”, “三会一课”, “十件实事”: programmes
     if cfg["rating"].match(c):
         return None  # “五星级”代表联络站: a rating, not a formula
+    if _PLUS_WORDS.fullmatch(c):
+        return None  # “审议+询问+测评”: a working method, a programme (seed 000)
     if is_parallel(c):
         return "formulas.parallel"
-    if after.startswith(cfg["prog_follow"]):
-        return None  # “第一议题”制度, “放管服”改革
+    if c in cfg["lexicon"] and after.startswith(cfg["edu_follow"]):
+        # “三严三实”专题教育: a campaign named by a formula names the formula too (seed 003)
+        return "formulas.lexicon" if cfg["lexicon"][c][1] == "any" else "formulas.lexicon_quoted"
+    if after.startswith(cfg["prog_follow"]) and not (after.startswith("方式") and "+" not in c):
+        return None  # “第一议题”制度, “放管服”改革; “四不两直”方式 stays a formula
     if cfg["measure"].search(before):
         return None  # 一座“连心桥”
     if c in cfg["lexicon"]:
         return "formulas.lexicon" if cfg["lexicon"][c][1] == "any" else "formulas.lexicon_quoted"
-    if c[0] in cfg["numerals"] and 2 <= len(c) <= rules["numbered_max_len"]:
+    if c[0] in cfg["numerals"] and 2 <= len(c) <= rules["numbered_max_len"] and not cfg["time_led"].match(c):
         return "formulas.numbered"
     if c.endswith("+") and len(c) >= 3:
         return "formulas.plus"  # “互联网+”
     if cfg["numeric_plus"].match(c):
         return "formulas.plus"  # “1+6”联络站点体系, “1+N”
+    if cfg["code"].match(c):
+        return "formulas.code" if after.startswith(cfg["code_follow"]) else None  # 州委“3815”发展战略
     if len(c) <= 2:
         return None  # “公益”, “闭环”: emphasis on an ordinary word
     if _reduplicated(c):
@@ -179,6 +240,8 @@ def _runs(matches: list[re.Match], text: str) -> set[int]:
             groups.append([i])
     out: set[int] = set()
     for g in groups:
+        if cfg["project_tail"].match(text, matches[g[-1]].end()):
+            continue  # “…加装电梯”“…口袋公园建设”等项目: named local projects, not slogans
         if len(g) >= 3:
             out.update(g)
         elif len(g) == 2:
@@ -213,30 +276,56 @@ def extract_formulas(doc: Document, sentences: Sequence[Sentence]) -> list[Menti
     cfg = _config()
     out: list[Mention] = []
     for s in sentences:
-        text = curly(s.text)
-        matches = list(QUOTE.finditer(text))
-        in_run = _runs(matches, text)
+        text, offsets = unbreak(curly(s.text))
+
+        def add(a: int, b: int, label: str, rule: str, quoted: str) -> None:
+            x, y = span_back(offsets, a, b)
+            numbered = "1" if label[0] in cfg["numerals"] or label[0].isdigit() or label.startswith("第") else "0"
+            out.append(Mention("formula", s.start + x, s.start + y, s.text[x:y], label, rule, s.index,
+                               (("numbered", numbered), ("quoted", quoted))))
+
         taken: list[tuple[int, int]] = []
-        for i, m in enumerate(matches):
-            taken.append(m.span())
-            content = m.group(1)
-            rule = judge_quote(content, text[max(0, m.start() - 12):m.start()], text[m.end():m.end() + 8],
-                               i in in_run)
-            if rule is None:
+        if "“" in text:
+            for m in cfg["actor"].finditer(text):
+                # 群众“点菜”、政府“端菜”、代表“评菜”: actors and their quoted parts, one slogan
+                parts = QUOTE.findall(m.group(0))
+                actors = re.findall(r"([\u3400-\u9fff]{2})“", m.group(0))
+                if len({len(p) for p in parts}) == 1 and not any(
+                        p in cfg["lexicon"] or p[0] in cfg["numerals"] for p in parts) \
+                        and not any(a in cfg["verbs"] for a in actors):
+                    taken.append(m.span())
+                    add(m.start(), m.end(), clean_label(m.group(0).replace("“", "").replace("”", "")),
+                        "formulas.actor_series", "1")
+            matches = [m for m in QUOTE.finditer(text) if not any(a <= m.start() < b for a, b in taken)]
+            in_run = _runs(matches, text)
+            for i, m in enumerate(matches):
+                taken.append(m.span())
+                rule = judge_quote(m.group(1), text[max(0, m.start() - 12):m.start()], text[m.end():m.end() + 8],
+                                   i in in_run)
+                if rule is not None:
+                    add(m.start(), m.end(), clean_label(m.group(1)), rule, "1")  # resolve folds variants
+        if cfg["bare"] is not None:
+            for m in cfg["bare"].finditer(text):
+                if any(a < m.end() and m.start() < b for a, b in taken) or _inside_title(text, m.start()):
+                    continue
+                taken.append(m.span())
+                add(m.start(), m.end(), m.group(0), "formulas.lexicon", "0")
+        for parent, members in cfg["members"].items():
+            if parent not in text:
                 continue
-            label = clean_label(content)  # as written; resolve folds variants to one concept
-            numbered = "1" if label[0] in cfg["numerals"] or label.startswith("第") else "0"
-            out.append(Mention("formula", s.start + m.start(), s.start + m.end(), s.text[m.start():m.end()], label, rule,
-                               s.index, (("numbered", numbered), ("quoted", "1"))))
-        if cfg["bare"] is None:
-            continue
-        for m in cfg["bare"].finditer(text):
-            if any(a < m.end() and m.start() < b for a, b in taken) or _inside_title(text, m.start()):
-                continue
-            label = m.group(0)
-            numbered = "1" if label[0] in cfg["numerals"] or label.startswith("第") else "0"
-            out.append(Mention("formula", s.start + m.start(), s.start + m.end(), m.group(0), label,
-                               "formulas.lexicon", s.index, (("numbered", numbered), ("quoted", "0"))))
+            for member in members:  # 按照政治机关、权力机关…“四个机关”的定位
+                for p in _find_all(text, member):
+                    if not any(a < p + len(member) and p < b for a, b in taken):
+                        taken.append((p, p + len(member)))
+                        add(p, p + len(member), member, "formulas.member", "0")
+    return out
+
+
+def _find_all(text: str, word: str) -> list[int]:
+    out, p = [], text.find(word)
+    while p >= 0:
+        out.append(p)
+        p = text.find(word, p + 1)
     return out
 
 

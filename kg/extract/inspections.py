@@ -43,6 +43,7 @@ class _Rules:
         self.basis = re.compile(ins["basis"])
         self.draft = re.compile(ins["draft"])
         self.legislative = re.compile(ins["legislative"])
+        self.opinion = re.compile(ins["opinion"])
         # between two laws of one list; marked titles' spans exclude their 《》 marks
         self.chain_sep = re.compile(r"^[》〉>]?(?:、|和|及|以及|与|，)?[《〈<]?$")
         top = data["topic"]
@@ -55,6 +56,9 @@ class _Rules:
         # 执法检查和专题调研: a trigger joined to the one before it shares its object
         self.joined_before = re.compile(f"(?:{alternation})(?:和|及|与|、|并|以及)$")
         self.etc_tail = re.compile(r"等(?:[0-9０-９一二两三四五六七八九十]+[个项件类])?(?:方面|领域|工作|情况|事项|问题)?的?$")
+        on = data["on_report"]
+        self.on_report_kinds = frozenset(on["kinds"])
+        self.on_report_link = re.compile(on["link"])
         self.extras = []
         for key, kind in (("appointment", "Appointment"), ("vote", "Vote"), ("suggestion", "SuggestionHandling")):
             spec = data[key]
@@ -150,12 +154,22 @@ def _law_ok(text, plain, cs, a, b, trig, strong, local) -> bool:
     i = next(k for k, x in enumerate(local) if x[0] == a and x[1] == b)
     if R.draft.search(local[i][2].label) or R.draft.search(text, a, b) or _DRAFT_AFTER.match(text, b):
         return False
+    if _opinion_object(plain, b, trig):
+        return False
     chain = _chain_start(text, local, i)
     if R.basis.search(plain, cs, chain):
         return False
     if strong:
         return True
     return bool(R.implementation.search(plain, b, trig) or R.introducer.search(plain, cs, chain))
+
+
+def _opinion_object(plain: str, b: int, trig: int) -> bool:
+    """The object is an earlier 审议意见, not the law (activities.inspection.opinion_object):
+    the law only names the subject of that opinion (对…关于《X法》执法检查报告审议意见的落实情况
+    开展跟踪监督) — following up an opinion on an earlier inspection is a report heard, not a
+    new inspection of the law.  (The 审议意见 itself, as a title, stays the object.)"""
+    return bool(rules().opinion.search(plain, b, trig))
 
 
 def _post_chain(text: str, local, trig_end: int, ce: int):
@@ -258,3 +272,33 @@ def _topic_fine(topic: str) -> bool:
     return (2 <= len(topic) <= R.max_len and not R.topic_stop.search(topic)
             and topic not in report_rules().stop and "+" not in topic and "□" not in topic)
 
+
+def find_on_report(text: str, hits: list[Hit], masked: list[tuple[int, int]]) -> list[Hit]:
+    """听取…的报告并进行专题询问 / ，并对报告开展满意度测评: a special inquiry or a rating
+    joined to the report just heard takes that report's topic (activities.topic.on_report).
+
+    >>> h = Hit("ReportDeliberation", "r", 0, 2, "听取", 0, 18, "城区供水工作情况", (7, 15))
+    >>> [(x.kind, x.topic) for x in find_on_report("听取县政府关于城区供水工作情况的报告并进行专题询问", [h], [])]
+    [('SpecialInquiry', '城区供水工作情况')]
+    """
+    R = rules()
+    reports = [h for h in hits if h.kind == "ReportDeliberation" and h.topic]
+    if not reports:
+        return []
+    taken = {h.trig_start for h in hits}
+    out: list[Hit] = []
+    for t in R.trigger.finditer(text):
+        spec = R.words[t.group()]
+        if spec["kind"] not in R.on_report_kinds or t.start() in taken or _inside(t.start(), masked):
+            continue
+        before = [h for h in reports if h.end <= t.start()]
+        if not before:
+            continue
+        last = max(before, key=lambda h: h.end)
+        if not R.on_report_link.match(text[last.end:t.start()]):
+            continue
+        for h in before:
+            if h.end == last.end and h.trig_start == last.trig_start:
+                out.append(Hit(spec["kind"], "activities.topic.on_report", t.start(), t.end(), t.group(),
+                               h.start, t.end(), h.topic, h.topic_span))
+    return out

@@ -22,7 +22,12 @@ laws.lexicon.<id>, laws.lexicon.organ_opinion.split (省委、市委实施意见
 laws.formula, laws.registry, laws.bare_guanyu, laws.bare_suffix, laws.bare_period
 (“十三五”脱贫攻坚规划), laws.bare_opinion (…审议意见落实情况), laws.bare_made (plain
 办法/规定… right after 制定/出台…), laws.bare_context, laws.coordinated, laws.backref,
-laws.implementing (江西省实施《…法》办法: one title, the law inside not split out).
+laws.implementing (江西省实施《…法》办法: one title, the law inside not split out),
+laws.bare_guanyu.adopted (作出关于批准…决算的决议: a procedural 决议 the organ adopts).
+Filters (no mention): laws.generic.deictic (我省实施办法: a deictic place and an instrument
+word name no title), laws.generic.level_class (自治州、自治县单行条例: a class of
+legislation); a quoted period plan starts at its quote unless a place precedes it
+(全面建成小康社会和“十三五”规划 -> “十三五”规划).
 Words and patterns live in ``kg/data/law_rules.toml``.
 
 Also: a 法 registry name before 和/及/、 ends a conjunct (义务教育法和…条例 are two); a named
@@ -97,6 +102,12 @@ def _compiled() -> dict:
             r"(?:实施意见|指导意见|若干意见|审议意见|实施办法|实施细则|若干措施|意见|决定|决议|通知|规定|办法|规划|方案|条例)"
             r"(?!建议)"),
         "guanyu_skip": tuple(bare["guanyu_skip"]),
+        "adopt_verbs": tuple(bare.get("adopt_verbs", ())),
+        "adopt_unskips": tuple(bare.get("adopt_unskips", ())),
+        "level_class": re.compile(
+            rf"^(?:(?:{_alt(bare.get('level_class_levels', ['省']))})级?[、和及与]?)+"
+            rf"(?:{_alt(bare.get('level_class_words', ['单行']))})+$"),
+        "period_quote": re.compile(r'[“"‘](?:十[一二三四五六七八九]五|[一二三四五六七八九]五)[”"’]'),
         "context": re.compile(rf"法(?=(?:{_alt(r['context']['after'])}))"),
         "right_stop": set(r["registry"]["right_stop"]),
         "guard_len": int(r["registry"]["guard_len"]),
@@ -123,6 +134,8 @@ def _compiled() -> dict:
         "backrefs": re.compile("|".join(f"(?P<g{i}>{e['pattern']})" for i, e in enumerate(r["backref"]))),
         "backref_info": {f"g{i}": (e.get("word"), int(e.get("count", 1))) for i, e in enumerate(r["backref"])},
         "formula": re.compile(r["formula"]["pattern"]),
+        "issuers": dict(r.get("issuers", {})),
+        "issuer_re": re.compile(rf"(?:{_alt(r.get('issuers', {}) or ['(?!)'])})$"),
     }
     # every rule needs one of these characters: the last one of an instrument word,
     # a book-title mark, or the 该/本/此/两/上述 of a back-reference
@@ -286,8 +299,20 @@ def _is_place(x: str) -> bool:
 
 
 def _is_generic(x: str) -> bool:
+    """Text before a suffix that names no instrument: 相关, 8部, 我省 (laws.generic.deictic),
+    自治县单行 (laws.generic.level_class).
+
+    >>> _is_generic("有关"), _is_generic("我省"), _is_generic("自治州、自治县单行"), _is_generic("我省养老服务")
+    (True, True, True, False)
+    """
+    c = _compiled()
     plain = re.sub(r"[“”‘’\"「」『』]", "", x)
-    return len(plain) < 2 or bool(_compiled()["generic"].match(plain))
+    deictic = next((d for d in c["deictic"] if plain.startswith(d)), "")
+    if deictic:
+        plain = plain[len(deictic):]
+        if not plain:
+            return True
+    return len(plain) < 2 or bool(c["generic"].match(plain)) or bool(c["level_class"].match(plain))
 
 
 def _has_place_prefix(x: str) -> bool:
@@ -298,13 +323,32 @@ def _has_place_prefix(x: str) -> bool:
 
 
 class _Sent:
-    """One sentence being scanned: its text, offset and the stretches already taken."""
+    """One scanning unit: a sentence, or the sentences of one hard-wrapped paragraph
+    (``_units``), with the stretches already taken. Offsets ``a``/``b`` are into the
+    unit's text: the pieces' texts joined without the hard line breaks between them."""
 
-    def __init__(self, sent: Sentence):
-        self.s = sent
-        self.text = sent.text
-        self.taken = bytearray(len(sent.text))
+    def __init__(self, pieces, doc_text: str):
+        self.pieces = pieces  # (document offset, text, sentence index)
+        self.s = pieces[0]
+        self.doc_text = doc_text
+        self.text = pieces[0][1] if len(pieces) == 1 else "".join(p[1] for p in pieces)
+        self.vstarts = [0]
+        for p in pieces[:-1]:
+            self.vstarts.append(self.vstarts[-1] + len(p[1]))
+        self.taken = bytearray(len(self.text))
         self.found: list[Mention] = []
+
+    def _piece(self, a: int) -> int:
+        return bisect_right(self.vstarts, a) - 1 if len(self.pieces) > 1 else 0
+
+    def pos(self, a: int) -> int:
+        """Document offset of unit offset ``a`` (a start)."""
+        j = self._piece(a)
+        return self.pieces[j][0] + a - self.vstarts[j]
+
+    def end_pos(self, b: int) -> int:
+        """Document offset of unit offset ``b`` (an end, exclusive)."""
+        return self.pos(b - 1) + 1 if b > 0 else self.pos(0)
 
     def free(self, a: int, b: int) -> bool:
         return not any(self.taken[a:b])
@@ -313,10 +357,62 @@ class _Sent:
         self.taken[a:b] = b"\x01" * (b - a)
 
     def add(self, a: int, b: int, label: str, rule: str, attrs) -> Mention:
-        base = self.s.start
-        m = Mention(_KIND, base + a, base + b, self.text[a:b], label, rule, self.s.index, attrs)
+        if len(self.pieces) == 1:
+            base, _t, index = self.s
+            m = Mention(_KIND, base + a, base + b, self.text[a:b], label, rule, index, attrs)
+        else:
+            start, end = self.pos(a), self.end_pos(b)
+            m = Mention(_KIND, start, end, self.doc_text[start:end], label, rule,
+                        self.pieces[self._piece(a)][2], attrs)
         self.found.append(m)
         return m
+
+
+_FINAL = set("。！？；：!?;:")
+_WRAP_MIN = 20
+_NEWLINE = re.compile(r"[ \t\u3000]*\n[ \t\u3000]*")
+
+
+def _units(doc_text: str, sentences) -> list[list[tuple[int, str, int]]]:
+    """laws.wrapped_line: text copied from a PDF carries hard line breaks (every ~38
+    characters), also inside titles (《中华人民共和国安全生产\n法》) and names (长江\n保护法).
+    A line break is a hard wrap when the line before it is long (a full text line, not a
+    heading), does not end a sentence and the next line is not blank; the text is scanned
+    with such breaks removed, whether they fall inside a sentence or between two. Each unit
+    is a list of pieces (document offset, text, sentence index)."""
+    out: list[list[tuple[int, str, int]]] = []
+    prev = None
+    for s in sorted(sentences, key=lambda x: x.start):
+        pieces = _pieces(doc_text, s)
+        if prev is not None and out and _hard_wrap(doc_text, prev.end, s.start):
+            out[-1].extend(pieces)
+        else:
+            out.append(pieces)
+        prev = s
+    return out
+
+
+def _pieces(doc_text: str, s: Sentence) -> list[tuple[int, str, int]]:
+    if "\n" not in s.text:
+        return [(s.start, s.text, s.index)]
+    out, k = [], 0
+    for m in _NEWLINE.finditer(s.text):
+        if _hard_wrap(doc_text, s.start + m.start(), s.start + m.end()):
+            out.append((s.start + k, s.text[k:m.start()], s.index))
+            k = m.end()
+    out.append((s.start + k, s.text[k:], s.index))
+    return [p for p in out if p[1]] or [(s.start, s.text, s.index)]
+
+
+def _hard_wrap(text: str, end: int, nxt: int) -> bool:
+    """The stretch text[end:nxt] is one hard line break."""
+    gap = text[end:nxt]
+    if gap.count("\n") != 1 or gap.strip() or end == 0 or text[end - 1] in _FINAL or nxt >= len(text):
+        return False
+    if text[nxt].isspace():
+        return False
+    line_start = text.rfind("\n", 0, end) + 1
+    return end - line_start >= _WRAP_MIN
 
 
 def _after_suffix(text: str, pos: int) -> tuple[str | None, int]:
@@ -370,12 +466,13 @@ def _marked(st: _Sent, backrefs: list) -> None:
             if suffix:
                 label = f"{title}（{suffix}）"
         if core in c["backref_titles"]:
-            backrefs.append((st.s.start + a, st.s.start + b, st, a, b, core, 1, "laws.title_marks.backref"))
+            backrefs.append((st.pos(a), st.end_pos(b), st, a, b, core, 1, "laws.title_marks.backref"))
             continue
         if _instrument_word(core) is None:
             continue
         rule = "laws.title_marks" if depth == 0 else "laws.title_marks.nested"
-        m = st.add(a, b, label, rule, _attrs("marked", suffix))
+        issuer = _issuer(text, o) if depth == 0 and title.startswith("关于") else None
+        m = st.add(a, b, label, rule, _attrs("marked", suffix, **({"issuer": issuer} if issuer else {})))
         _coordinated(st, cl + 1, m)
         # titles nested with 〈〉 <> ‹› inside this one (not the law an 实施〈X〉办法 implements)
         if c["implementing_inner"].search(core):
@@ -386,6 +483,17 @@ def _marked(st: _Sent, backrefs: list) -> None:
             icore, isuf = _split_suffix(it)
             if _instrument_word(icore) is not None and icore not in c["backref_titles"]:
                 st.add(ia, ib, it, "laws.title_marks.nested", _attrs("marked", isuf))
+
+
+def _issuer(text: str, o: int) -> str | None:
+    """laws.issuer: the full name of a national organ written right before a 关于… title.
+
+    >>> _issuer("全国人大常委会《关于某某的决定》", 7)
+    '全国人民代表大会常务委员会'
+    """
+    c = _compiled()
+    m = c["issuer_re"].search(text, max(0, o - 16), o)
+    return c["issuers"][m[0]] if m else None
 
 
 def _implementing(st: _Sent, o: int, cl: int) -> bool:
@@ -524,14 +632,21 @@ def _bare_candidates(st: _Sent) -> list[tuple[int, int, str]]:
     text = st.text
     out: list[tuple[int, int, str]] = []
     for m in c["guanyu"].finditer(text):
-        if st.free(*m.span()) and not text.startswith(c["guanyu_skip"], m.start() + 2):
+        rule = "laws.bare_guanyu"
+        if text.startswith(c["guanyu_skip"], m.start() + 2):
+            # 关于批准…的决议 is an act, unless the organ is said to adopt it (作出关于批准…的决议)
+            if not (text.startswith(c["adopt_unskips"], m.start() + 2)
+                    and text[:m.start()].removesuffix("了").endswith(c["adopt_verbs"])):
+                continue
+            rule = "laws.bare_guanyu.adopted"
+        if st.free(*m.span()):
             a = m.start()
             if m[0].endswith("审议意见") and text[:a].endswith(c["issuer_enders"]):
                 # the issuing sitting or committee is part of a 审议意见's name
                 left = _left_edge(text, a)
                 if left < a and st.free(left, a) and _has_place_prefix(text[left:a]):
                     a = left
-            out.append((a, m.end(), "laws.bare_guanyu"))
+            out.append((a, m.end(), rule))
     for m in c["period_plan"].finditer(text):
         if st.free(*m.span()):
             out.append((m.start(), m.end(), "laws.bare_period"))
@@ -546,6 +661,9 @@ def _bare_candidates(st: _Sent) -> list[tuple[int, int, str]]:
     for rx in (c["suffix_re"], c["after_quote"]):
         for m in rx.finditer(text):
             a = _left_edge(text, m.start())
+            q = c["period_quote"].search(text, a, m.start())
+            if q and q.start() > a and not _is_place(text[a:q.start()]):
+                a = q.start()  # 全面建成小康社会和“十三五”规划: the plan starts at its quote
             x = text[a:m.start()]
             if m.start() - a > _MAX_BARE or _is_generic(x) or not st.free(a, m.end()):
                 continue
@@ -579,6 +697,22 @@ def _bare_candidates(st: _Sent) -> list[tuple[int, int, str]]:
     return out
 
 
+def _open_quote(text: str, a: int, b: int) -> bool:
+    """An unmarked title cannot end inside a quotation: a span with an opening quote not
+    closed before its end (制定了“两方案一计划”) is a quoted formula or catchword.
+
+    >>> _open_quote("制定了“两方案一计划”", 3, 10), _open_quote("“十四五”规划", 0, 7)
+    (True, False)
+    """
+    depth = 0
+    for ch in text[a:b]:
+        if ch in "“‘「『":
+            depth += 1
+        elif ch in "”’」』" and depth:
+            depth -= 1
+    return depth > 0
+
+
 def _bare(st: _Sent) -> None:
     """Registry names and unmarked titles, overlaps settled (registry first, then longest)."""
     text = st.text
@@ -587,6 +721,8 @@ def _bare(st: _Sent) -> None:
     chosen: list[tuple[int, int, str]] = []
     reg_ends = {b: a for a, b, _ in reg}
     for a, b, rule in sorted(cands, key=lambda t: (-(t[1] - t[0]), t[0])):
+        if _open_quote(text, a, b):
+            continue  # laws.generic.open_quote: “两方案一计划” ends inside a quoted formula
         ra = reg_ends.get(b)
         if ra is not None:
             # same ending as a registry name: only a place prefix makes it a local instrument
@@ -622,7 +758,7 @@ def _bare_backrefs(st: _Sent, backrefs: list) -> None:
         word, count = c["backref_info"][m.lastgroup]
         if st.free(a, b):
             st.take(a, b)
-            backrefs.append((st.s.start + a, st.s.start + b, st, a, b, word or m[0][-2:], count, "laws.backref"))
+            backrefs.append((st.pos(a), st.end_pos(b), st, a, b, word or m[0][-2:], count, "laws.backref"))
 
 
 def _matches_kind(label: str, word: str) -> bool:
@@ -670,6 +806,36 @@ def _merge_drafts(states: list[_Sent]) -> None:
             st.found[i] = replace(m, label=label, attrs=tuple(sorted(attrs.items())))
 
 
+_PLACE_HEAD = re.compile(
+    r"^(?:中华人民共和国|[*＊]*(?:[\u4e00-\u9fff]{0,10}?(?:自治区|自治州|自治县|自治旗|省|市|县|区|旗|盟|州))?)$")
+
+
+def _merge_short_forms(states: list[_Sent]) -> None:
+    """laws.short_form: a document that names an instrument in full (《中华人民共和国大气
+    污染防治法》, 《**市养犬管理条例》) and elsewhere by its short form without the state
+    or place (大气污染防治法, 在制定养犬管理条例过程中) names one instrument: the short
+    mention takes the full title as its label. Only a place (中华人民共和国, **市,
+    江西省, **彝族苗族自治县) may stand before the short form in the full title, and only
+    one full title may end so."""
+    found = [m for st in states for m in st.found]
+    fulls = {m.label for m in found if m.attr("form") == "marked" and m.attr("draft") is None}
+    if not fulls:
+        return
+    by_end: dict[str, set[str]] = {}
+    for full in fulls:
+        for k in range(1, min(len(full) - 3, 24)):
+            head = full[:k]
+            if _PLACE_HEAD.match(head):
+                by_end.setdefault(full[k:], set()).add(full)
+    for st in states:
+        for i, m in enumerate(st.found):
+            if m.attr("form") not in ("bare", "marked") or m.attr("draft") is not None:
+                continue
+            cands = by_end.get(m.label)
+            if cands and len(cands) == 1 and len(m.label) >= 4:
+                st.found[i] = replace(m, label=next(iter(cands)))
+
+
 def antecedent(mention: Mention, mentions) -> Mention | None:
     """The full title a back-reference (该法, 《条例》) stands for, among ``mentions``.
 
@@ -702,10 +868,10 @@ def extract_laws(doc: Document, sentences: tuple[Sentence, ...] | list[Sentence]
     backrefs: list = []
     states = []
     hint = _compiled()["hint"]
-    for sent in sentences:
-        if not hint.search(sent.text):  # most sentences name no instrument at all
+    for unit in _units(doc.text, sentences):
+        if not any(hint.search(p[1]) for p in unit):  # most sentences name no instrument at all
             continue
-        st = _Sent(sent)
+        st = _Sent(unit, doc.text)
         _marked(st, backrefs)
         _lexicon(st)
         _formulas(st)
@@ -713,6 +879,7 @@ def extract_laws(doc: Document, sentences: tuple[Sentence, ...] | list[Sentence]
         _bare_backrefs(st, backrefs)
         states.append(st)
     _merge_drafts(states)
+    _merge_short_forms(states)
     primaries = [m for st in states for m in st.found]
     _resolve_backrefs(primaries, backrefs)
     out = [m for st in states for m in st.found]

@@ -32,7 +32,14 @@ word stands for the place and is dropped, except when the same organ was just li
 unmasked (省委、市委、*市委: the masked one is another city's), where it is kept.
 Generic references (上级人大, 各级人大, 有关部门, 党委, 乡镇人大, 人大机关, 代表家站,
 人大代表, a bare 检查组) have no level word or lexicon entry and are not matched; named
-bodies without a level are (主任会议, 乡镇人大主席团, <organ>执法检查组). Rules and lexicons: ``kg/data/organs.toml``,
+bodies without a level are (主任会议, 乡镇人大主席团, <organ>执法检查组). A township's
+presidium is one organ named whole (乡人大主席团 does not also give 乡人大:
+``organs.presidium``); a list of three or more levels before 三级人大 is the tiered system
+(``organs.tier_list``); a bracketed alternative level keeps the form written
+(县（市）人大常委会: ``organs.level_alternative``); numbered and formed teams (第三代表小组,
+由…代表组成的监督小组: ``organs.team``, ``organs.team_formed``); rooms listed beside
+other rooms are a station's facilities (代表议事厅、代表活动室: no mention); a township tier
+before a station is the plain type (乡镇人大代表之家 -> 代表之家). Rules and lexicons: ``kg/data/organs.toml``,
 ``organ_committees.tsv``, ``organ_sectors.tsv``, ``organ_place_stop.tsv``.
 
 Mention attrs: ``kind`` (人大常委会, 政府, 党委, 联络站 ...), ``level`` (the level word as
@@ -46,7 +53,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from kg.extract.rules import load_lines, load_toml, load_tsv
@@ -81,10 +88,15 @@ class _Rules:
     team: re.Pattern
     base: re.Pattern  # fullmatch of a training-base sub-unit, names in group "names"
     dept: re.Pattern
+    dept_lv: re.Pattern  # offices, stations and units read only after a level word or mask
+    units: tuple
     list_sep: re.Pattern
     place_stop: tuple
     mask: re.Pattern
     place_ends: str  # level characters that also end place names (赣州市)
+    tier_stop: tuple  # words after <list>N级人大 that make it the tiered system (三级人大联动)
+    room_words: tuple  # station words naming a room (代表活动室)
+    room_ends: str  # last characters of room nouns in a list of rooms (议事厅, 阅览室)
 
 
 @lru_cache(maxsize=1)
@@ -127,6 +139,10 @@ def _rules() -> _Rules:
     st = cfg["stations"]
     station = f"(?:人大)?代表(?:{_alt(st['words'])})"
     team = f"(?:人大)?代表(?:{_alt(st['team_middles'])})?(?:{_alt(st['team_words'])})"
+    # organs.team_formed: 由…代表组成的监督小组, 成立调研小组
+    formed_heads = "|".join(f"(?<={re.escape(h)})" for h in st.get("team_formed_heads", []))
+    team_formed = (f"(?:{formed_heads})(?:{_alt(st['team_middles'])})(?:{_alt(st['team_formed_words'])})"
+                   if formed_heads else "(?!)")
     base = f"(?:{_alt(st['base_prefixes'])})(?:{_alt(st['base_words'])})"
     name = r"(?:(?![和及与、])[\u3400-\u9fff]){2,3}"
     base_sub = f"(?:{name}(?:{sep}{name})*)?(?:{_alt(st['base_prefixes'])})?(?:{_alt(st['base_words'])})"
@@ -136,6 +152,9 @@ def _rules() -> _Rules:
     dep = cfg["departments"]
     sectors = load_lines("organ_sectors.tsv")
     dept = f"(?:{_alt(sectors)})(?:{_alt(dep['suffixes'])})|{_alt(dep['abbreviations'])}"
+    # organs.department.level_only: <sector>办公室/所/站/执法中队 and units (卫生院)
+    dept_lv = (f"(?:{_alt(sectors)})(?:{_alt(dep.get('level_suffixes', []))})"
+               f"|{_alt(dep.get('level_units', []))}")
 
     committees = {row[0]: (row[1], row[2]) for row in load_tsv("organ_committees.tsv") if len(row) >= 3}
     committee = _alt(committees)
@@ -152,7 +171,7 @@ def _rules() -> _Rules:
         return re.escape(surface)
 
     core_lex = "|".join(core_alt(s) for s in sorted(cores, key=lambda w: (-len(w), w)))
-    core = f"(?:{station}|{team}|{base}|{dept}|{committee}|{core_lex})"
+    core = f"(?:{station}|{team}|{base}|{dept}|{dept_lv}|{committee}|{core_lex})"
     subs = {k: tuple(v) for k, v in cfg["subs"].items()}
     # after an organ, any <name>工作委员会 is one of its working committees
     # (市人大常委会代表联络工作委员会); without an organ only listed names count
@@ -170,7 +189,8 @@ def _rules() -> _Rules:
     # every branch starts with one of these characters: checking it first lets the scan
     # skip most positions with one test instead of trying every branch
     starts = [*levels, *cores, *named, *committees, *sectors, *dep["abbreviations"], *st["tiers"],
-              *st["base_prefixes"], "中", "人", "常", "代", "第", "*", "＊", "×"]
+              *dep.get("level_units", []),
+              *st["base_prefixes"], *st["team_middles"], "中", "人", "常", "代", "第", "*", "＊", "×"]
     first = "".join(sorted({w[0] for w in starts} | set("一二三四五六七八九十百零〇两0123456789")))
     # a named organ that starts with a level word (乡镇人大主席团) is read whole, not as a
     # list (乡、镇人大) or a level organ
@@ -178,6 +198,7 @@ def _rules() -> _Rules:
     named_guard = f"(?!{_alt(named_lv)})" if named_lv else ""
     regex = rf"""(?=[{re.escape(first)}])(?:
     (?P<C>(?<!党)(?<!中共)中央(?={centre_after}))
+    |(?P<G>{named_guard}(?P<g_lv>{level_lb})[(（](?P<g_alt>{level_plain}(?:{sep}{level_plain})*)[)）](?P<g_core>{core_lex}))
     |(?P<B>{named_guard}{place_end_guard}(?P<b_list>{level_lb}(?:{sep}?{level_plain})+)(?:[两三四五]级)?(?P<b_core>{core_lex}))
     |(?P<A>{named_guard}(?P<a_pre>(?:{mask}{level_plain})*{mask})?(?P<a_t1>{term})?(?P<a_lv>{level_lb})(?P<a_t2>{term})?
         (?P<a_core>{core})(?:(?P<a_sit>(?:{term})?{sitting})|(?:{establish})?(?P<a_sub>{sub}))?)
@@ -185,8 +206,10 @@ def _rules() -> _Rules:
     |(?P<E>(?:{term})?(?:人民代表大会常务委员会|人民代表大会|人大常委会|人大|常委会)(?:{term})?{sitting})
     |(?P<D>(?P<d_sc>(?:人大)?常委会)(?:{establish})?(?P<d_scsub>{sub})
         |(?P<d_dept>{dept})
+        |(?<=[*＊×])(?P<d_deptlv>{dept_lv})
         |(?P<d_named>{_alt(named)})
-        |(?P<d_st>(?:(?:{tiers})级?)?(?:{station}|{team}|{base}))
+        |(?P<d_st>(?:第{num}(?={team})|(?:{tiers})级?)?(?:{station}|{team}|{base}))
+        |(?P<d_ft>{team_formed})
         |(?P<d_com>{committee})))
     """
     return _Rules(
@@ -202,10 +225,15 @@ def _rules() -> _Rules:
         team=re.compile(team),
         base=re.compile(f"(?P<names>{name}(?:{sep}{name})*)?(?P<rest>(?:{_alt(st['base_prefixes'])})?(?:{_alt(st['base_words'])}))"),
         dept=re.compile(dept),
+        dept_lv=re.compile(dept_lv),
+        units=tuple(dep.get("level_units", [])),
         list_sep=re.compile(sep),
         place_stop=tuple(load_lines("organ_place_stop.tsv")),
         mask=re.compile(mask),
         place_ends="".join(pe),
+        tier_stop=tuple(cfg["congress"].get("tier_stop_after", ())),
+        room_words=tuple(st.get("room_words", ())),
+        room_ends=str(st.get("room_ends", "")),
     )
 
 
@@ -225,6 +253,8 @@ def _unit_kind(text: str, r: _Rules) -> str | None:
         return "培训基地"
     if r.dept.fullmatch(text):
         return "部门" if text.endswith("部门") else "局"
+    if r.dept_lv.fullmatch(text):
+        return "事业单位" if text in r.units else "站所"
     return None
 
 
@@ -368,6 +398,10 @@ def _on_list(m: re.Match, col: _Collector, r: _Rules) -> None:
     township = [w for w in words if r.levels.get(w) in ("乡", "镇")]
     if township and not r.list_sep.search(written):
         return
+    tier = re.search("([两三四五])级", m["B"])
+    if tier and m["b_core"] in ("人大", "人民代表大会") \
+            and (tier[1] != "两" or col.text.startswith(r.tier_stop, m.end())):
+        return  # organs.tier_list: 省、州、县三级人大联动 is the tiered system, not three bodies
     for lv in words:
         if lv in township:
             continue
@@ -385,8 +419,12 @@ def _on_unprefixed(m: re.Match, col: _Collector, r: _Rules) -> None:
         label, kind, scope = r.named[m["d_named"]]
         col.add(_KIND, start, end, label, "organs.named",
                 {"kind": kind, "level": scope, "rank": scope})
+    elif m["d_ft"]:
+        col.add(_KIND, start, end, m["d_ft"], "organs.team_formed", {"kind": "小组" if m["d_ft"].endswith("小组") else "团队"})
     elif m["d_st"]:
         written = m["d_st"]
+        if written.endswith(r.room_words) and _in_room_list(col.text, start, end, r):
+            return
         rule = {"小组": "organs.team", "团队": "organs.team", "培训基地": "organs.training_base"}
         # the tier is not part of the unit: classify what follows it
         for i in range(len(written)):
@@ -400,6 +438,43 @@ def _on_unprefixed(m: re.Match, col: _Collector, r: _Rules) -> None:
     elif m["d_dept"]:
         kind = "部门" if m["d_dept"].endswith("部门") else "局"
         col.add(_KIND, start, end, m["d_dept"], "organs.department", {"kind": kind})
+    elif m["d_deptlv"]:  # **市场监管所: the mask is the place and is dropped
+        col.add(_KIND, start, end, m["d_deptlv"], "organs.department.level_only",
+                {"kind": _unit_kind(m["d_deptlv"], r) or "站所"})
+
+
+def _in_room_list(text: str, start: int, end: int, r: _Rules) -> bool:
+    """代表议事厅、代表接待室、代表活动室和图书阅览室: a room listed beside another room
+    (a noun ending in 室 or 厅) is a facility of a station, not a station of its own.
+
+    >>> _in_room_list("设立代表议事厅、代表活动室。", 8, 13, _rules())
+    True
+    >>> _in_room_list("新建代表活动室28个。", 2, 7, _rules())
+    False
+    """
+    seps = "、和及与"
+    if start >= 2 and text[start - 1] in seps and text[start - 2] in r.room_ends:
+        return True
+    if end < len(text) and text[end] in seps:
+        m = re.match(r"[\u3400-\u9fff]{1,8}", text[end + 1:])
+        if m and any(text[end + 1 + k] in r.room_ends and (k + 1 == len(m[0]) or text[end + 2 + k] in seps)
+                     for k in range(len(m[0]))):
+            return True
+    return False
+
+
+def _on_alternative(m: re.Match, col: _Collector, r: _Rules) -> None:
+    """organs.level_alternative: 县（市）人大常委会, 县（市、区）人民法院: the organ of each
+    unit of one tier, whatever it is called, kept as written. It names no level of its own
+    (attr level ""), so it never weighs in the document's jurisdiction. A township tier
+    (乡（镇）人大) is every township's, a generic reference, and gives nothing."""
+    rank = r.levels.get(m["g_lv"], "")
+    if rank in ("乡", "镇", "街道"):
+        return
+    for core_label, kind in _classify(m["g_core"], r, r.cores):
+        label = col.text[m.start("g_lv"):m.start("g_core")] + core_label
+        col.add(_KIND, m.start(), m.end(), label, "organs.level_alternative",
+                {"kind": kind, "rank": rank, "alt": m["g_alt"]})
 
 
 def _keep_distinct_masks(col: _Collector) -> list[Mention]:
@@ -444,6 +519,58 @@ def _merge_variants(mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+_TITLE = re.compile(r"《[^《》\n]{2,120}》")
+
+
+def _outside_titles(text: str, mentions: list[Mention]) -> list[Mention]:
+    """organs.in_title: an organ named inside a book title, not as its issuer, is part of
+    the instrument's name (《中华人民共和国全国人民代表大会和地方各级人民代表大会代表法》,
+    《**区人大常委会关于加强街道人大工作委员会建设的实施意见》): the text does not name
+    that body. The issuer at the title's start (《中共中央关于…》, 《**区人大常委会…》) stays.
+    """
+    if "《" not in text:
+        return mentions
+    spans = [(m.start(), m.end()) for m in _TITLE.finditer(text)]
+    if not spans:
+        return mentions
+    opens = [a for a, _ in spans]
+    out = []
+    for m in mentions:
+        i = bisect_right(opens, m.start) - 1
+        if i >= 0 and m.kind == _KIND and m.start > spans[i][0] + 1 and m.end < spans[i][1]:
+            continue
+        out.append(m)
+    return out
+
+
+def _merge_written_forms(mentions: list[Mention]) -> list[Mention]:
+    """One label per organ where a document writes it two ways:
+
+    - organs.working_committee_written: 街道人大工作委员会 and 街道人大工委 in one text are
+      one committee, labelled with the short form;
+    - organs.committee_parent: a bare committee (法制工作委员会) of a text that also names
+      it with its organ (市人大常委会法制工作委员会) is that committee, when only one
+      organ's committee ends so.
+    """
+    short = {m.label for m in mentions if m.kind == _KIND and m.label.endswith("人大工委")}
+    full: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.kind == _KIND and m.attr("parent") and m.attr("kind") in ("工作委员会", "专门委员会"):
+            full.setdefault(m.label[len(m.attr("parent")):], set()).add(m.label)
+    if not short and not full:
+        return mentions
+    out = []
+    for m in mentions:
+        if m.kind == _KIND and m.label.endswith("人大工作委员会"):
+            s = m.label[: -len("人大工作委员会")] + "人大工委"
+            if s in short:
+                m = replace(m, label=s)
+        elif m.kind == _KIND and m.rule == "organs.committee" and len(full.get(m.label, ())) == 1:
+            m = replace(m, label=next(iter(full[m.label])))
+        out.append(m)
+    return out
+
+
 def extract_organs(doc: Document, sentences) -> list[Mention]:
     """Organ mentions (kind "organ") and sittings (kind "sitting") of one document.
 
@@ -458,8 +585,10 @@ def extract_organs(doc: Document, sentences) -> list[Mention]:
     if not col.sentences:
         return []
     for m in r.regex.finditer(doc.text):
-        branch = next(g for g in "ABCDEF" if m[g] is not None)
-        if branch == "A":
+        branch = next(g for g in "ABCDEFG" if m[g] is not None)
+        if branch == "G":
+            _on_alternative(m, col, r)
+        elif branch == "A":
             _on_level(m, col, r)
         elif branch == "B":
             _on_list(m, col, r)
@@ -476,6 +605,7 @@ def extract_organs(doc: Document, sentences) -> list[Mention]:
         else:
             _on_unprefixed(m, col, r)
     mentions = _merge_variants(_keep_distinct_masks(col))
+    mentions = _outside_titles(doc.text, _merge_written_forms(mentions))
     seen, out = set(), []
     for m in mentions:
         key = (m.kind, m.start, m.end, m.label)

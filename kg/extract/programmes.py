@@ -15,13 +15,23 @@ Passes over each sentence (word lists in ``programmes.toml``):
   (“万名党员下基层”和机关干部进社区活动);
 * ``programmes.quoted_governed``: a run of quoted coined names after a verb and before
   工作/活动/行动/品牌 (积极参与“挂包帮”“转走访”工作);
+* ``programmes.quoted_object``: a coined quoted name built or upgraded (深化“家站点”建设,
+  对“户户通”入户路建设进行视察);
 * ``programmes.known`` and ``programmes.campaign``: names from the data file, including
-  national campaigns by era (党史学习教育, 大兴调查研究, 中央环境保护督察, 十件实事).
+  national campaigns by era (党史学习教育, 大兴调查研究, 中央环境保护督察, 十件实事) and the
+  appointment procedures (宪法宣誓, 任前法律知识考试).
+
+Quoted names may also be programmes by their shape (“冲刺90天”, “15分钟履职服务圈”). A
+、-list of levels closed by N级 stays inside a name (省、州、县三级人大联动监督机制); a
+strategy whose core is a quoted slogan (州委“3815”发展战略) is left to the formula pass; a
+list closed by 等制度 splits coordinated practices (供职发言和颁发任命书) and drops items made
+only of generic words (履职监督).
 
 Half-width quotes of web copies are read as “…” (offsets unchanged). Names may hold
 和/与/、 up to the clause's verb (代表视察和调查制度), a 、-list closed by 等 and a head
 gives one name per item, and a short form takes the one longer name of the document that
-it ends (人大代表票决制 → 民生实事项目人大代表票决制).
+it ends (人大代表票决制 → 民生实事项目人大代表票决制), or, when quoted, whose characters it
+keeps in order (“百千万工程” → 百县千镇万村高质量发展工程).
 """
 from __future__ import annotations
 
@@ -88,6 +98,11 @@ def _config():
         "q_gov_follow": tuple(data["quoted_governed_followers"]),
         "q_gov_stop": frozenset(data["quoted_governed_stop"]),
         "coord_bad_first": tuple(data["coordination_bad_first_endings"]),
+        "generic_words": tuple(sorted(data["generic_cores"], key=len, reverse=True)),
+        "self_patterns": [(re.compile(x["pattern"]), x["kind"]) for x in data.get("quoted_self_patterns", [])],
+        "gap_followers": tuple(data["quoted_object_followers"]),
+        "level_list": re.compile(data["level_list_pattern"]),
+        "formula_core_heads": frozenset(h["word"] for h in data["heads"] if h.get("formula_core") is False),
         "gap_heads": re.compile(r"[\u4e00-\u9fff]{1,6}?(?:" + "|".join(map(re.escape, data["quoted_gap_heads"])) + ")"),
     }
 
@@ -237,9 +252,40 @@ def _extend_coordination(text: str, left: int, hs: int, head_word: str) -> tuple
 def _specific(core: str) -> bool:
     cfg = _config()
     bare = core.replace("“", "").replace("”", "")
-    if bare in cfg["generic"] or bare.endswith(cfg["excl_end"]):
+    if bare in cfg["generic"] or bare.endswith(cfg["excl_end"]) or _all_generic(bare):
         return False
     return len(cfg["filler"].sub("", bare)) >= 2
+
+
+def _all_generic(text: str) -> bool:
+    """True when ``text`` is only generic words run together (履职监督, 工作考核).
+
+    >>> _all_generic("履职监督"), _all_generic("宪法宣誓")
+    (True, False)
+    """
+    words = _config()["generic_words"]
+    p = 0
+    while p < len(text):
+        w = next((w for w in words if text.startswith(w, p)), None)
+        if w is None:
+            return False
+        p += len(w)
+    return bool(text)
+
+
+def _formula_core(core: str) -> bool:
+    """True when a core is a quoted formula, perhaps after an organ and before 发展/三大.
+
+    州委“3815”发展战略, “工业强区、城建兴区、生态美区”三大战略: the strategy is the slogan.
+    """
+    m = re.search(r"“([^“”]+)”([^“”]*)$", core)
+    if m is None:
+        return False
+    rest = m.group(2)
+    if rest and not re.fullmatch(r"发展|[两三四五六七八九十]大(?:发展)?", rest):
+        return False
+    content = m.group(1)
+    return content.isdigit() or _is_formula_word(content) or ("、" in content and len(content) >= 7)
 
 
 def _recurring_before(text: str, left: int) -> bool:
@@ -262,6 +308,11 @@ def _judge_head(text: str, hs: int, he: int, head: dict) -> tuple[int, str] | No
     if hs >= 2 and text[hs - 1] in "项个种条" and (text[hs - 2] in _CN_SMALL or text[hs - 2].isdigit()):
         return None  # 三项制度: an enumerated list, judged by the enumeration pass
     left, why = scan_left(text, hs)
+    if why == "punct" and left > 0 and text[left - 1] == "、":
+        for lv in cfg["level_list"].finditer(text, max(0, left - 12), hs):
+            if lv.start() < left <= lv.end():
+                left, why = scan_left(text, lv.start())  # 省、州、县三级人大联动监督机制
+                break
     if why in ("conj", "punct") and head["word"] in cfg["coord_heads"] and left > 0 \
             and (text[left - 1] == "、" or why == "conj"):
         ext = _extend_coordination(text, left, hs, head["word"])
@@ -281,6 +332,8 @@ def _judge_head(text: str, hs: int, he: int, head: dict) -> tuple[int, str] | No
     core = text[left:hs]
     if why == "long" or len(core.replace("“", "").replace("”", "")) < head["min_core"]:
         return None
+    if head["word"] in cfg["formula_core_heads"] and _formula_core(core):
+        return None  # 市委“工业强市、生态立市”发展战略: a slogan, recorded by the formula pass
     mode = head["mode"]
     if mode == "adjectival":
         return (left, "programmes.head") if why == "adjectival" else None
@@ -310,6 +363,9 @@ def _quoted_self(content: str) -> str | None:
         return "年"
     if len(content) >= 4 and content.endswith("日") and any(k in content for k in cfg["day_kw"]):
         return "日"
+    for rx, kind in cfg["self_patterns"]:
+        if rx.search(content):
+            return kind
     return None
 
 
@@ -440,7 +496,13 @@ def _quoted_governed(text: str, add) -> None:
         i = j + 1
         before = text[max(0, run[0].start() - 6):run[0].start()]
         before = before[:-1] if before.endswith("了") else before
-        if not before.endswith(cfg["q_gov_verbs"]) or not text.startswith(cfg["q_gov_follow"], run[-1].end()):
+        if not before.endswith(cfg["q_gov_verbs"]) and not before.endswith("对"):
+            continue
+        if not text.startswith(cfg["q_gov_follow"], run[-1].end()):
+            if len(run) == 1:
+                _quoted_object(text, run[0], before.endswith("对"), add)
+            continue
+        if before.endswith("对"):
             continue
         for m in run:
             content = m.group(1).strip()
@@ -448,6 +510,31 @@ def _quoted_governed(text: str, add) -> None:
                     or content[0] in _NUMERALS:
                 continue  # “三个一批”工作: a numbered formula, left to the formula pass
             add(m.start(), m.end(), content, "programmes.quoted_governed", "活动")
+
+
+def _quoted_object(text: str, m: re.Match, after_dui: bool, add) -> None:
+    """A coined quoted name as the object of building or upgrading (programmes.quoted_object).
+
+    深化“家站点”建设, 持续推进“家站点”提质增效, 对“户户通”入户路建设进行视察: the quote (with
+    a short noun after it) names the programme; after 对 the phrase must go on to 进行/开展.
+    """
+    cfg = _config()
+    content = m.group(1).strip()
+    if not 2 <= len(content) <= 10 or content in cfg["q_gov_stop"] or _is_formula_word(content) \
+            or content[0] in _NUMERALS:
+        return
+    g = re.compile(r"([\u4e00-\u9fff]{0,4}?)(" + "|".join(map(re.escape, cfg["gap_followers"])) + ")").match(text, m.end())
+    if g is None:
+        return
+    noun = g.group(1)
+    if any(ch in noun for ch in "的和与及并或对") or any(v in noun for v in cfg["verbs"]):
+        return
+    if after_dui and not text.startswith(("进行", "开展", "情况"), g.end()):
+        return
+    if noun:
+        add(m.start(), g.start(2), text[m.start():g.start(2)], "programmes.quoted_object", "工程")
+    else:
+        add(m.start(), m.end(), content, "programmes.quoted_object", "工程")
 
 
 def _is_formula_word(content: str) -> bool:
@@ -473,11 +560,25 @@ def fold_short_forms(mentions: list[Mention]) -> list[Mention]:
     for m in mentions:
         key = _fold(m.label)
         longer = [k for k in labels if len(k) > len(key) and k.endswith(key)]
+        if not longer and m.text[:1] in "“\"" and len(key) >= 4:
+            # “百千万工程”: a quoted abbreviation keeps the full name's characters in order
+            longer = [k for k in labels if len(k) > len(key) + 1 and k[0] == key[0]
+                      and k[-2:] == key[-2:] and _subsequence(key, k)]
+            if len(longer) == 1:
+                prior = labels[longer[0]]
+                m = Mention(m.kind, m.start, m.end, m.text, prior.label, m.rule, m.sentence, prior.attrs)
+                out.append(m)
+                continue
         if len(key) >= 5 and len(longer) == 1:
             prior = labels[longer[0]]
             m = Mention(m.kind, m.start, m.end, m.text, prior.label, m.rule, m.sentence, prior.attrs)
         out.append(m)
     return out
+
+
+def _subsequence(short: str, long_: str) -> bool:
+    it = iter(long_)
+    return all(ch in it for ch in short)
 
 
 def _fold(label: str) -> str:
@@ -534,7 +635,16 @@ def _enumerated_etc(text: str, m: re.Match, add) -> None:
         return
     pos = start
     for item in items:
-        add(pos, pos + len(item), item, "programmes.enumerated", m.group(1))
+        # 任前法律知识考试、供职发言和颁发任命书等制度: coordinated practices are one item each
+        parts = re.split(r"(和|及|以及)", item)
+        subs = parts[::2]
+        if len(subs) < 2 or any(len(x) < 4 for x in subs):
+            parts, subs = [item], [item]
+        p = pos
+        for i, sub in enumerate(subs):
+            if not _all_generic(sub):  # 履职监督: generic words, no name
+                add(p, p + len(sub), sub, "programmes.enumerated", m.group(1))
+            p += len(sub) + (len(parts[2 * i + 1]) if 2 * i + 1 < len(parts) else 0)
         pos += len(item) + 1
 
 

@@ -24,8 +24,13 @@ How a report object is read (rules and patterns in ``kg/data/activities.toml``):
 * 受X委托，Y向常委会报告了A，Z作了B报告 gives reports of X with no 听取 written
   (``activities.report.delegated``); a congress delegating its own report is none;
 * 坚持每半年听取一次…报告 is a rule of practice, not a report (``activities.report.practice``);
-* a follow-up topic 审议意见落实情况 keeps the subject of the 审议意见 it follows
-  (``activities.report.opinion_title``).
+* a follow-up topic 审议意见落实情况, or a bare 研究处理情况/落实情况, keeps the subject of
+  the 审议意见 it follows, named before the trigger (``activities.report.opinion_title``);
+  a bare 落实情况 with no 审议意见 named is dropped;
+* a clause ``，以及(organ)关于B的报告`` after a report's clause continues the list
+  (``activities.report.continued``); an organ right before 受…委托 (审计厅受省政府委托所作的)
+  reports itself, a person speaks for the delegating organ;
+* 听取…局长、…局长的述职报告 gives one report per official (``activities.report.duty``).
 """
 from __future__ import annotations
 
@@ -36,8 +41,11 @@ from kg.extract.rules import load_toml
 from kg.records import Mention
 
 OPEN = "（(“‘《〈【[「"
+BACKREF = "activities.report.backref"  # a report named again in passing (在审议X报告时)
 CLOSE = "）)”’》〉】]」"
-CUT = "，；。：！？,;:!?\n"
+# a line break is no cut: the segmenter keeps one inside a sentence only where a hard-wrapped
+# line was rejoined (segment.join.wrap)
+CUT = "，；。：！？,;:!?"
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,6 +168,10 @@ class _Rules:
         self.compound = re.compile(r["reporter_compound"])
         self.bare_reporter = re.compile(r["bare_reporter"])
         self.delegation = re.compile(r["delegation"])
+        self.continue_conj = re.compile(r["continue_conj"])
+        self.bare_followup = re.compile(r["bare_followup"])
+        self.duty_end = re.compile(r["duty_end"])
+        self.official = re.compile(r["official"])
         self.item_sep = re.compile(f"、|{r['conj']}|与")
         self.list_sep = re.compile("、")
         self.list_conj = re.compile(f"、|{r['conj']}")
@@ -173,6 +185,15 @@ class _Rules:
         self.delegated_verb = re.compile(r["delegated_verb"])
         self.work_end = re.compile(r["topic_work_end"])
         self.split_min = int(r["topic_split_min"])
+        self.split_many_min = int(r["topic_split_many_min"])
+        self.organ_work = re.compile(r["organ_work"])
+        self.refers_back = re.compile(r["refers_back"])
+        self.with_opinion = re.compile(r["with_opinion"])
+        self.inspection_report = re.compile(r["inspection_report"])
+        self.continue_bare = frozenset(r["continue_bare"])
+        self.own_verb = re.compile(r["own_verb"])
+        self.backref_before = re.compile(f"(?:{r['backref_before']})$")
+        self.organ_kind = re.compile(r["organ_kind"])
 
 
 _rules: _Rules | None = None
@@ -202,7 +223,7 @@ def clean_topic(text: str, start: int) -> tuple[str, int, int]:
     a = m.end() if m else 0
     t = _TRAIL.search(text, a)
     b = t.start() if t else len(text)
-    return text[a:b].strip(), start + a, start + b
+    return text[a:b].strip().replace("\n", ""), start + a, start + b
 
 
 # ----------------------------------------------------------------------- the parser
@@ -245,10 +266,13 @@ def find_reports(text: str, laws: list[Mention], organs: list[Mention], masked: 
         if R.not_after.match(after) or _practice(text, m, cuts):
             continue
         items = _report_items(text, m, cuts, organ_at, law_spans)
+        if items and R.backref_before.search(text, max(0, m.start() - 3), m.start()):
+            # 在审议X报告时, 结合审议X报告: named again in passing (activities.dedupe.report)
+            items = [_with_rule(h, BACKREF) if h.rule == "activities.report.hear" else h for h in items]
         out.extend(items or _object_before(text, m, cuts, organ_at, law_spans)
                    or _fronted(text, m, cuts, organ_at, law_spans))
     out.extend(_delegated(text, cuts, organ_at, law_spans, masked))
-    return [_with_opinion_title(text, h, laws, base, cuts) for h in out]
+    return [x for x in (_with_opinion_title(text, h, laws, base, cuts) for h in out) if x is not None]
 
 
 def _practice(text: str, m: re.Match, cuts: list[int]) -> bool:
@@ -287,6 +311,9 @@ def _organ_group(text: str, i: int, organ_at: dict[int, list[Mention]]) -> tuple
         found = organ_at.get(q)
         if not found:
             break
+        # 市人大常委会执法检查组 also holds 市人大常委会: the longest name is the organ
+        longest = max(x.end - x.start for x in found)
+        found = [x for x in found if x.end - x.start == longest]
         group.extend(found)
         j = q + max(x.end - x.start for x in found)
         if text[j:j + 1] in ("”", "’"):
@@ -321,27 +348,51 @@ def _report_items(text: str, m: re.Match, cuts: list[int], organ_at, law_spans) 
         if group and text.startswith("委托", j):
             d = R.delegation.match(text, j + 2)
             if d:
-                carry = tuple(group)
+                # an organ right before 受 (省审计厅受省政府委托所作的…) is the one that
+                # reports; a person (局长, 副县长) speaks for the delegating organ
+                speaker = [x for k, ms in organ_at.items() if k >= pos for x in ms if k + x.end - x.start == q]
+                carry = tuple(speaker) if speaker else tuple(group)
                 pos = d.end()
     hits: list[Hit] = []
     first = True
+    continued = False
     while pos < len(text):
         _, end = clause_of(cuts, pos, len(text))
         items = _distribute(text, _pieces(text, pos, end, law_spans), organ_at)
         for a, b, has_noun in items:
             new, carry = _item(text, m, a, b, has_noun, carry, first, cuts, law_spans, organ_at)
+            if continued:
+                new = [_with_rule(h, "activities.report.continued") if h.rule == "activities.report.hear" else h
+                       for h in new]
             hits.extend(new)
             first = False
-        # X关于A，关于B；Y关于C: a next clause opening with (organ)关于 continues the list
+        # X关于A，关于B；Y关于C: a next clause opening with (organ)关于 continues the list;
+        # so does one opened by 以及/及/和 and an organ whose report noun closes the clause
+        # (…的报告，以及市法院关于B的报告 / 以及市法院B工作情况的报告) — activities.report.continued
         if end >= len(text) or text[end] not in "，；,;":
             break
         nxt = end + 1
-        group, j = _organ_group(text, nxt, organ_at)
-        if text.startswith("关于", j if group else nxt):
-            pos = nxt
+        c = R.continue_conj.match(text, nxt)
+        k = c.end() if c else nxt
+        group, j = _organ_group(text, k, organ_at)
+        if text.startswith("关于", j if group else k):
+            pos = k
+            continue
+        # …的报告，以及2014年度审计工作报告: a 以及-clause closed by a report noun continues the
+        # list even with no organ named, when it holds no verb of its own
+        ce = clause_of(cuts, k, len(text))[1]
+        if c and (group or (c.group() in R.continue_bare and not R.trigger.search(text, k, ce)
+                            and not R.own_verb.search(text, k, ce))) and R.noun_end.search(text, j if group else k, ce):
+            pos = k
+            continued = True
             continue
         break
     return hits
+
+
+def _with_rule(h: Hit, rule: str) -> Hit:
+    return Hit(h.kind, rule, h.trig_start, h.trig_end, h.trigger, h.start, h.end, h.topic, h.topic_span,
+               h.reporters, h.law)
 
 
 def _pieces(text: str, a: int, b: int, law_spans) -> list[tuple[int, int, bool]]:
@@ -354,6 +405,10 @@ def _pieces(text: str, a: int, b: int, law_spans) -> list[tuple[int, int, bool]]
         if _in_spans(s, law_spans):
             continue
         if not R.noun_context.search(text[max(a, s - 4):s]) or not R.noun_follow.match(text[e:b]):
+            continue
+        if R.with_opinion.match(text, e, b):
+            # X执法检查报告及审议意见研究处理情况的报告: one follow-up report on X's report and the
+            # opinions on it (activities.report.with_opinion), not two reports
             continue
         out.append((start, e, True))
         sep = re.match(r"、|以及|和|及|与", text[e:b])
@@ -501,31 +556,59 @@ _VERB = re.compile("所作|作了|(?<![工合协操创写运动制])作|报告�
 
 _OPINION_TOPIC = re.compile("^审议意见")
 _OPINION_INTRO = re.compile(r"^对(?:(?:19|20)[0-9]{2}年度?)?(?:[^，；。]{0,8}?(?:审议|听取)过?的)?(?P<t>[^，；。]{4,60}?)(?:的审议意见|的)?$")
+# the subject of an 审议意见 named earlier in the sentence: …对2022年州人大常委会关于X审议意见的落实
+# 情况开展跟踪监督 (the intro, the year and the issuing congress are not part of it)
+_OPINION_LEAD = re.compile(r"^(?:对|就|围绕|针对|聚焦)?(?:(?:19|20)[0-9]{2}年度?)?(?:[^，；。关]{0,8}?(?:审议|听取)过?的)?")
+_OPINION_ISSUER = re.compile(r"^[^，；。关《]{0,12}?(?:人大常委会|常委会|人大|主席团)(?:的)?")
 
 
-def _with_opinion_title(text: str, h: Hit, laws, base: int, cuts) -> Hit:
-    """关于审议意见落实情况的报告 names the 审议意见 it follows up: the topic keeps its
-    subject, from the 审议意见 title before the trigger (…关于X的审议意见) or from the
-    对X，clause opening the sentence (activities.report.opinion_title)."""
-    if h.kind != "ReportDeliberation" or not h.topic or not _OPINION_TOPIC.match(h.topic):
-        return h
-    subject = None
+def _opinion_subject(text: str, h: Hit, laws, base: int, cuts) -> str | None:
     titles = [m for m in laws if m.label.endswith("审议意见") and m.end - base <= h.trig_start]
     if titles:
-        subject = max(titles, key=lambda m: m.start).label
-        subject = re.sub("^关于", "", subject)[: -len("审议意见")]
-    else:
-        cs, _ = clause_of(cuts, h.trig_start, len(text))
-        if cs >= 2:
-            ps, pe = clause_of(cuts, cs - 2, len(text))
-            m = _OPINION_INTRO.match(text[ps:pe])
-            if m:
-                subject = m.group("t")
-    if not subject:
+        subject = max(titles, key=lambda m: m.start).label[: -len("审议意见")]
+        k = subject.find("关于")  # the issuer (区人大常委会关于…) is not part of the subject
+        return subject[k + 2:] if k >= 0 else subject
+    cs, _ = clause_of(cuts, h.trig_start, len(text))
+    # an 审议意见 written earlier in the sentence, not as a title
+    at = text.rfind("审议意见", 0, cs)
+    if at >= 0:
+        ps, _ = clause_of(cuts, at, len(text))
+        frag = text[ps:at]
+        frag = frag[_OPINION_LEAD.match(frag).end():]
+        k = frag.find("关于")
+        if k >= 0:
+            frag = frag[k + 2:]
+        else:
+            frag = frag[_OPINION_ISSUER.match(frag).end():]
+        return frag if len(frag.strip("的")) >= 2 else None
+    if cs >= 2:
+        ps, pe = clause_of(cuts, cs - 2, len(text))
+        m = _OPINION_INTRO.match(text[ps:pe])
+        if m:
+            return m.group("t")
+    return None
+
+
+def _with_opinion_title(text: str, h: Hit, laws, base: int, cuts) -> Hit | None:
+    """关于审议意见落实情况的报告 names the 审议意见 it follows up: the topic keeps its
+    subject, from the 审议意见 title before the trigger (…关于X的审议意见), from the
+    对X，clause opening the sentence, or from an 审议意见 written earlier in the sentence
+    (对…关于X执法检查报告审议意见的落实情况开展跟踪监督，听取…研究处理情况的报告); a bare
+    follow-up (研究处理情况, 落实情况) gets 审议意见 inserted (activities.report.opinion_title).
+    A bare 落实情况 with no subject names nothing and is dropped."""
+    R = rules()
+    if h.kind != "ReportDeliberation" or not h.topic:
         return h
+    bare = bool(R.bare_followup.match(h.topic))
+    if not bare and not _OPINION_TOPIC.match(h.topic):
+        return h
+    subject = _opinion_subject(text, h, laws, base, cuts)
+    if not subject:
+        return None if h.topic in R.stop else h
     subject = subject.removesuffix("的")
-    return Hit(h.kind, h.rule, h.trig_start, h.trig_end, h.trigger, h.start, h.end, subject + h.topic,
-               h.topic_span, h.reporters, h.law)
+    topic = subject + ("审议意见" if bare else "") + h.topic
+    return Hit(h.kind, "activities.report.opinion_title", h.trig_start, h.trig_end, h.trigger, h.start, h.end,
+               topic, h.topic_span, h.reporters, h.law)
 
 
 def _item(text, m, a, b, has_noun, carry, first, cuts, law_spans, organ_at, bare=False):
@@ -536,6 +619,8 @@ def _item(text, m, a, b, has_noun, carry, first, cuts, law_spans, organ_at, bare
     R = rules()
     while a < b and text[a] in "、和及与 ":
         a += 1
+    if has_noun and R.duty_end.search(text, a, b):
+        return _duty_items(text, m, a, b, organ_at), ()
     group, j = _organ_group(text, a, organ_at)
     guanyu = False
     reporters: tuple[Mention, ...] = ()
@@ -561,19 +646,56 @@ def _item(text, m, a, b, has_noun, carry, first, cuts, law_spans, organ_at, bare
         if not ok or R.non_report.search(body):
             return [], reporters
     topic, ts, te = clean_topic(body, body_start)
+    if has_noun and R.inspection_report.search(topic):
+        # 听取和审议执法检查报告: the check is the activity, its report is no report heard
+        # (activities.report.inspection_report)
+        return [], reporters
     spans: list[tuple[int, int, str]]
+    followup = False
+    if not topic and has_noun and reporters and R.organ_work.fullmatch(text, body_start, b):
+        # 听取和审议了镇人民政府工作报告: the organ's own work report (activities.report.organ_work)
+        kind = R.organ_kind.search(reporters[0].label)
+        if kind:
+            t = kind.group() + "工作报告"
+            return [Hit("ReportDeliberation", "activities.report.organ_work", m.start(), m.end(), m.group(),
+                        min(m.start(), a), b, t, (a, b), reporters)], reporters
     if not topic or topic in R.stop:
         spans = _lookback(text, m, cuts, law_spans) if has_noun else []
+        if not spans and topic and R.bare_followup.match(topic):
+            # 听取区政府落实情况的报告: titled by _with_opinion_title, or dropped there
+            spans, followup = [(ts, te, topic)], True
     else:
         spans = split_topics(text, ts, te, closed, law_spans)
     hits = []
     for s, e, t in spans:
-        if len(t) < 2 or t in R.stop or _YEAR_ONLY.match(t):
+        if len(t) < 2 or (t in R.stop and not followup) or _YEAR_ONLY.match(t):
             continue
         rule = "activities.report.followup" if R.followup_topic.search(t) else "activities.report.hear"
         hits.append(Hit("ReportDeliberation", rule, m.start(), m.end(), m.group(),
                         min(m.start(), s), max(b, e), t, (s, e), reporters))
     return hits, reporters
+
+
+def _duty_items(text, m, a, b, organ_at) -> list[Hit]:
+    """听取了县公安局局长、县民政局局长的述职报告: one report per official named, from the
+    organ heading it (activities.report.duty); a 述职 of anyone else (代表述职) is none."""
+    R = rules()
+    d = R.duty_end.search(text, a, b)
+    who, ws, _ = clean_topic(text[a:d.start()], a)
+    if not R.official.search(who):
+        return []
+    parts = split_top(who, R.list_conj, (), ws)
+    if not all(R.official.search(who[x:y]) for x, y in parts):
+        parts = [(0, len(who))]
+    hits = []
+    for x, y in parts:
+        t, s, e = clean_topic(who[x:y], ws + x)
+        if len(t) < 2:
+            continue
+        group, _ = _organ_group(text, s, organ_at)
+        hits.append(Hit("ReportDeliberation", "activities.report.duty", m.start(), m.end(), m.group(),
+                        min(m.start(), s), b, t + "述职", (s, e), tuple(group[:1])))
+    return hits
 
 
 def _lookback(text, m, cuts, law_spans) -> list[tuple[int, int, str]]:
@@ -585,6 +707,14 @@ def _lookback(text, m, cuts, law_spans) -> list[tuple[int, int, str]]:
         return []
     s, e = cs + lb.start("t"), cs + lb.end("t")
     return split_topics(text, s, e, bool(lb.group("etc")), law_spans)
+
+
+_TRAIL_NOTE = re.compile(r"[（(][^（()）]{1,8}[）)]$")
+
+
+def _head(t: str) -> bool:
+    """Whether a topic ends in a report head, a trailing note (（草案）, （试行）) aside."""
+    return bool(rules().heads.search(_TRAIL_NOTE.sub("", t)))
 
 
 def split_topics(text: str, s: int, e: int, closed: bool, law_spans=()) -> list[tuple[int, int, str]]:
@@ -607,24 +737,41 @@ def split_topics(text: str, s: int, e: int, closed: bool, law_spans=()) -> list[
         return parts or whole
     for sep in (R.list_conj, R.list_sep):
         parts = _parts(phrase, s, sep, law_spans)
-        if len(parts) >= 2 and all(R.heads.search(t) and len(t) >= 4 for _, _, t in parts):
+        if len(parts) >= 2 and all(_head(t) and len(t) >= 4 for _, _, t in parts):
             if sep is R.list_sep:  # A情况、B情况以及C情况: the last part may hold a 以及/和 list
                 parts = [q for p in parts for q in (_titled_parts(text, p, law_spans) or [p])]
             return parts
     # A、B情况 where A ends like a topic of work (危房改造、蒙医药事业发展情况): two topics
     parts = _parts(phrase, s, R.list_sep, law_spans)
-    if (len(parts) >= 2 and R.heads.search(parts[-1][2])
-            and all(len(t) >= R.split_min for _, _, t in parts)
-            and all(R.work_end.search(t) or R.heads.search(t) for _, _, t in parts[:-1])):
-        return parts
+    if len(parts) >= 2 and _head(parts[-1][2]):
+        worklike = sum(1 for _, _, t in parts[:-1] if R.work_end.search(t) or _head(t))
+        if (all(len(t) >= R.split_min for _, _, t in parts) and worklike == len(parts) - 1) or (
+                # a longer list of fields of work, most of them ending like one (学前教育发展、
+                # 养老服务体系建设、食品药品安全、就业创业工作情况): one topic each
+                # (activities.report.split_majority)
+                len(parts) >= 3 and all(len(t) >= R.split_many_min for _, _, t in parts)
+                and 2 * worklike >= len(parts) - 1):
+            return parts[:-1] + (_work_pair(text, parts[-1], law_spans) or [parts[-1]])
     return whole
+
+
+def _work_pair(text: str, part: tuple[int, int, str], law_spans) -> list[tuple[int, int, str]]:
+    """The last part of a split list, A和B情况, is two topics when A ends like a topic of
+    work and B, titled, does not point back (其他…): 设施建设运营和新型农村合作医疗工作情况
+    (activities.report.split_majority)."""
+    R = rules()
+    sub = _parts(text[part[0]:part[1]], part[0], R.list_conj, law_spans)
+    if (len(sub) == 2 and R.work_end.search(sub[0][2]) and len(sub[0][2]) >= R.split_min
+            and _head(sub[1][2]) and len(sub[1][2]) >= R.split_min and not R.refers_back.match(sub[1][2])):
+        return sub
+    return []
 
 
 def _titled_parts(text: str, part: tuple[int, int, str], law_spans) -> list[tuple[int, int, str]]:
     """A 和/以及-list inside one part, when each of its items is a titled topic itself."""
     R = rules()
     sub = _parts(text[part[0]:part[1]], part[0], R.list_conj, law_spans)
-    if len(sub) >= 2 and all(R.heads.search(t) and len(t) >= 4 for _, _, t in sub):
+    if len(sub) >= 2 and all(_head(t) and len(t) >= 4 for _, _, t in sub):
         return sub
     return []
 

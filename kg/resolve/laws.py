@@ -197,11 +197,25 @@ def resolve_law(mention: Mention, jurisdiction: Jurisdiction) -> Entity | None:
 
     label = mention.label.strip()
     draft = "true" if _is_draft(mention) else "false"
+    issuer = mention.attr("issuer")
+    if issuer and label.startswith("关于"):
+        # laws.issuer: 全国人大常委会《关于…的决定》 is the national instrument
+        # 全国人民代表大会常务委员会关于…的决定, a decision with the force of law
+        full = issuer + _NOISE.sub("", label)
+        entry = lookup(full)
+        if entry is not None:
+            return registry_entity(entry)
+        return Entity(f"law/{safe_key(full)}", "NationalLaw", full,
+                      _props({"isDraft": draft, "registryLevel": "法律"}))
     cls = instrument_class(label)
     if cls in ("NationalLaw", "Constitution") and mention.attr("form") != "formula":
-        # laws are national: one entity whichever document names it
+        # laws are national: one entity whichever document names it. A 法 title is an NPC
+        # law by its form (立法法), so an unlisted one (a law newer than the registry:
+        # 民营经济促进法) still has level 法律 and its full title 中华人民共和国X法 as label
+        # (laws.unlisted_national)
         full = PRC + _NOISE.sub("", label).replace(PRC, "")
-        return Entity(f"law/{safe_key(full)}", cls, full, _props({"isDraft": draft}))
+        level = "宪法" if cls == "Constitution" else "法律"
+        return Entity(f"law/{safe_key(full)}", cls, full, _props({"isDraft": draft, "registryLevel": level}))
     if mention.attr("form") == "formula":
         cls = "OtherInstrument"
     props = {"isDraft": draft, "jurisdiction": jurisdiction.key}

@@ -32,6 +32,11 @@ def _cores() -> dict:
     return {k: tuple(v) for k, v in load_toml("organs.toml")["cores"].items()}
 
 
+@lru_cache(maxsize=1)
+def _own_bare_subs() -> tuple:
+    return tuple(load_toml("organs.toml").get("resolve", {}).get("own_bare_subs", ()))
+
+
 def _segment(label: str) -> str:
     """Path segment of a label; a kept mask (*市委: another city's) reads 某."""
     return safe_key(label.replace("*", "某").replace("＊", "某").replace("×", "某"))
@@ -143,6 +148,12 @@ def resolve_organ(mention: Mention, jurisdiction: Jurisdiction) -> Entity | None
         return None
     level = mention.attr("level") or ""
     label, kind = mention.label, mention.attr("kind") or ""
+    parent = mention.attr("parent") or ""
+    if level == "街道" == jurisdiction.level and label == "街道人大工作委员会":
+        label = "街道人大工委"  # organs.working_committee_written: a street's own committee
+    if parent and level and level == jurisdiction.level and label[len(parent):] in _own_bare_subs():
+        # organs.own_sub_unit: the document's own 区人大常委会主任会议 is its 主任会议
+        return _entity(label[len(parent):], kind, level, jurisdiction, parent)
     if not level and jurisdiction.level and jurisdiction.level != NATIONAL:
         # a bare 政府 / 常委会 (听取政府专项报告) is the document's own one
         if label in ("常委会", "本级人大常委会"):
@@ -150,9 +161,11 @@ def resolve_organ(mention: Mention, jurisdiction: Jurisdiction) -> Entity | None
         own_label, own_kind = _own_label(jurisdiction.level)
         if label.startswith("常委会") and own_kind == "人大常委会":
             # organs.own_sub_unit: a bare 常委会党组 / 常委会机关 / 常委会法制工作委员会 is
-            # a sub-unit of the document's own standing committee
-            return _entity(own_label + label[len("常委会"):], kind, jurisdiction.level, jurisdiction,
-                           own_label)
+            # a sub-unit of the document's own standing committee; 常委会主任会议 is
+            # named bare (organs.toml [resolve] own_bare_subs)
+            sub = label[len("常委会"):]
+            return _entity(sub if sub in _own_bare_subs() else own_label + sub, kind, jurisdiction.level,
+                           jurisdiction, own_label)
         core = _cores().get(label)
         if core and core[1] not in ("党委", "党委常委会"):
             label, kind, level = jurisdiction.level + core[0], core[1], jurisdiction.level

@@ -197,7 +197,9 @@
   var keys = document.getElementById("kg-edge-legend");
   (D.edgeKeys || []).forEach(function (k) {
     var r = el("div", null, "kg-edge-key");
-    r.appendChild(el("span", null, "kg-line" + (k.dashed ? " dashed" : "")));
+    var line = el("span", null, "kg-line" + (k.dashed ? " dashed" : ""));
+    if (k.color) line.style.borderTopColor = k.color;
+    r.appendChild(line);
     r.appendChild(el("span", k.label));
     keys.appendChild(r);
   });
