@@ -370,9 +370,9 @@ def _logical_lines(text: str) -> list[tuple[int, int]]:
     """(start, end) of each logical line: physical lines, with hard-wrapped ones rejoined
     (the joined span keeps its line breaks; offsets still point into ``text``).
 
-    >>> t = "一是推动长江保护法落地实施，由常委会主任任检查组组长，省人大环境与资源\n保护委员会具体承办。\n标题\n正文。"
-    >>> [t[a:b].replace("\n", "/") for a, b in _logical_lines(t)]
-    ['一是推动长江保护法落地实施，由常委会主任任检查组组长，省人大环境与资源/保护委员会具体承办。', '标题', '正文。']
+    >>> t = "一是推动某某法落地实施，由常委会主任任检查组组长，某某委员会具体承办，在本地日报开设专栏，全年刊发稿件\\n160余篇。\\n标题\\n正文。"
+    >>> [t[a:b].replace("\\n", "/") for a, b in _logical_lines(t)]
+    ['一是推动某某法落地实施，由常委会主任任检查组组长，某某委员会具体承办，在本地日报开设专栏，全年刊发稿件/160余篇。', '标题', '正文。']
     """
     rules = _rules()
     phys: list[tuple[int, int]] = []

@@ -128,3 +128,30 @@ def test_eval_scores_the_store_against_gold(built, gold_path):
     assert result.exit_code == 0
     scores = json.loads(result.stdout)
     assert "laws_inspected+status" in scores
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf"])
+def test_export_network_formats_write_a_file(built, tmp_path, fmt):
+    import networkx as nx
+
+    out = tmp_path / f"g.{fmt}"
+    result = runner.invoke(app, ["export", "--format", fmt, "--store", str(built / "store"), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    graph = nx.read_graphml(out) if fmt == "graphml" else nx.read_gexf(out)
+    labels = {d.get("label") for _, d in graph.nodes(data=True)}
+    assert "中华人民共和国水污染防治法" in labels
+
+
+def test_export_network_needs_an_output(built):
+    result = runner.invoke(app, ["export", "--format", "graphml", "--store", str(built / "store")])
+    assert result.exit_code == 2
+
+
+def test_viz_and_analyze_commands(built, tmp_path):
+    result = runner.invoke(app, ["viz", "--store", str(built / "store"), "--out", str(tmp_path / "viz"), "--quiet"])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "viz" / "index.html").is_file()
+    analysis = runner.invoke(app, ["analyze", "--store", str(built / "store"), "--format", "json", "--top", "5"])
+    assert analysis.exit_code == 0
+    tables = json.loads(analysis.stdout)
+    assert tables and all(len(rows) <= 5 for rows in tables.values() if isinstance(rows, list))

@@ -12,8 +12,9 @@ import pytest
 
 from kg.evaluate import EvalError, format_scores, load_facts, misses, score, similarity
 
-EVAL = Path("/work/shared/eval")
-GOLD = json.loads((EVAL / "seeds-gold.json").read_text(encoding="utf-8"))
+from _paths import GOLD as GOLD_PATH, SCORER
+
+GOLD = json.loads(GOLD_PATH.read_text(encoding="utf-8"))
 
 
 def _items(doc, field):
@@ -91,7 +92,7 @@ IDS = ["identity", "drop", "flip-status", "alter-strings", "extras-dupes", "numb
 
 
 def reference(gold_path: Path, pred_path: Path, *flags: str) -> str:
-    proc = subprocess.run([sys.executable, str(EVAL / "score.py"), str(gold_path), str(pred_path), *flags],
+    proc = subprocess.run([sys.executable, str(SCORER), str(gold_path), str(pred_path), *flags],
                           capture_output=True, text=True, encoding="utf-8", check=True)
     return proc.stdout
 

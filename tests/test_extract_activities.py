@@ -234,7 +234,9 @@ def test_reports_heard_one_item_per_topic_with_reporter(text, organs, laws, expe
     ("审议通过了关于召开区第六届人民代表大会第三次会议的决定", []),
     ("听取了区政府关于提请审议《某区城市绿化条例（草案）》的议案", ["区政府"]),
     ("以“专题调研+听取报告+满意度测评”方式进行监督", []),
-    ("听取了县人民政府关于农村饮水安全工作的汇报", ["县人民政府"]),
+    # 汇报 that does not close a title: an inspection team briefed, a party committee hearing
+    ("检查组听取汇报、查阅资料、走访群众", []),
+    ("各级党委要定期听取人大工作汇报", []),
     ("常委会共听取和审议“一府一委两院”专项工作报告18个", []),
 ])
 def test_reports_not_heard(text, organs):
@@ -381,7 +383,7 @@ def _doc_of(text: str, parts, modality=None, heading=""):
     ("受县人民政府委托，县财政局局长***向常委会报告了2019年县级预算调整方案执行情况，县审计局局长***作了2018年度县本级预算执行的审计工作报告。",
      ["县人民政府"],
      [("2019年县级预算调整方案执行情况", "县人民政府", COMPLETED),
-      ("2018年度县本级预算执行的审计", "县人民政府", COMPLETED)]),
+      ("2018年度县本级预算执行的审计工作", "县人民政府", COMPLETED)]),
     ("受市人民政府委托，副市长***作了关于全市安全生产工作情况的报告，常委会组成人员进行了审议。", ["市人民政府"],
      [("全市安全生产工作情况", "市人民政府", COMPLETED)]),
     # distributive title: organ关于A、organ关于B的报告
@@ -552,3 +554,111 @@ def test_follow_up_of_an_opinion_on_a_law_is_no_new_inspection(text, laws):
 def test_inquiry_or_rating_on_the_report_heard(text, organs, expected):
     events = run(text, organs=organs)
     assert [(e.kind, e.topic) for e in events if e.kind != "ReportDeliberation"] == expected
+
+
+# ------------------------------------------------- round 3: long lists, tables, follow-ups
+
+@pytest.mark.parametrize("text, organs, expected", [
+    # activities.report.split_majority: a longer list of fields of work, most ending like one
+    ("听取和审议了县政府关于职业教育发展、农村公路建设、城乡居民医疗保险、殡葬改革工作情况的报告", ["县政府"],
+     [("职业教育发展", "县政府", COMPLETED), ("农村公路建设", "县政府", COMPLETED),
+      ("城乡居民医疗保险", "县政府", COMPLETED), ("殡葬改革工作情况", "县政府", COMPLETED)]),
+    # ... and its last part A和B情况 when A ends like a topic of work
+    ("听取审议了市政府关于河道综合治理、城区供热设施建设运营和城乡居民养老保险工作情况的报告", ["市政府"],
+     [("河道综合治理", "市政府", COMPLETED), ("城区供热设施建设运营", "市政府", COMPLETED),
+      ("城乡居民养老保险工作情况", "市政府", COMPLETED)]),
+    # ... but not when B points back (其他): one topic
+    ("听取了区政府关于2020年度区级预算执行和其他财政收支的审计工作报告", ["区政府"],
+     [("2020年度区级预算执行和其他财政收支的审计工作", "区政府", COMPLETED)]),
+    # activities.report.with_opinion: a report and the opinions on it, one follow-up report
+    ("听取和审议了市政府关于《中华人民共和国水法》执法检查报告及审议意见研究处理情况的报告", ["市政府"],
+     [("《中华人民共和国水法》执法检查报告及审议意见研究处理情况", "市政府", COMPLETED)]),
+    # activities.report.organ_work: an organ's own work report
+    ("听取和审议了乡人民政府工作报告、乡财政预算执行情况的报告", ["乡人民政府"],
+     [("政府工作报告", "乡人民政府", COMPLETED), ("乡财政预算执行情况", None, COMPLETED)]),
+    # 汇报 closing a title is a report noun (township presidiums hear 汇报)
+    ("主席团听取了镇政府关于集镇供水管网改造工作情况的汇报", ["镇政府"],
+     [("集镇供水管网改造工作情况", "镇政府", COMPLETED)]),
+    ("听取了县人民政府关于农村饮水安全工作的汇报", ["县人民政府"], [("农村饮水安全工作", "县人民政府", COMPLETED)]),
+    # activities.report.continued: a 以及-clause closed by a report noun, with no organ named
+    ("听取和审议了县政府关于上半年预算执行情况的报告，以及2020年度县级预算执行的审计工作报告", ["县政府"],
+     [("上半年预算执行情况", "县政府", COMPLETED), ("2020年度县级预算执行的审计工作", None, COMPLETED)]),
+])
+def test_reports_long_lists_and_titles(text, organs, expected):
+    assert sorted(reports(run(text, organs=organs))) == sorted(expected)
+
+
+@pytest.mark.parametrize("lines, organs", [
+    # activities.report.inspection_report: the report of a law inspection is part of the check
+    (["8月常委会会议听取和审议执法检查报告。"], []),
+    (["听取和审议了《中华人民共和国种子法》执法检查报告。"], []),
+    # a bare level word names no topic
+    (["听取街道工作报告。"], []),
+])
+def test_reports_that_are_no_new_report(lines, organs):
+    assert reports(run(lines, organs=organs)) == []
+
+
+@pytest.mark.parametrize("lines, organs, modality, expected", [
+    # activities.dedupe.report: named again in passing (在审议…时, 结合审议), abbreviated or not
+    (["听取和审议了区政府关于城乡居民最低生活保障工作情况的报告。", "在审议低保工作报告时，委员们提出了意见。"],
+     ["区政府"], None, [("城乡居民最低生活保障工作情况", "区政府", COMPLETED)]),
+    (["听取和审议了区政府关于背街小巷整治工作情况的报告。",
+      "结合审议区政府关于背街小巷整治工作情况的报告，开展了专题询问。"],
+     ["区政府", "区政府"], None, [("背街小巷整治工作情况", "区政府", COMPLETED)]),
+    # activities.report.table_row: rows of a schedule table, the reporter from a later cell
+    (["序号  时间  报告名称  报告单位",
+      "1    3月    关于城乡供水一体化工作情况的报告    县政府    农业农村工委",
+      "2    5月    县人民法院关于家事审判工作情况的报告    县人民法院    监察司法工委",
+      "3    9月    关于城乡供水一体化工作情况的报告（结合专题询问）    县政府    农业农村工委"],
+     ["县政府", "县人民法院", "县人民法院", "县政府"], PLANNED,
+     [("城乡供水一体化工作情况", "县政府", PLANNED), ("家事审判工作情况", "县人民法院", PLANNED)]),
+])
+def test_reports_named_again_and_table_rows(lines, organs, modality, expected):
+    assert sorted(reports(run(lines, organs=organs, modality=modality))) == sorted(expected)
+
+
+@pytest.mark.parametrize("text, laws, expected", [
+    # activities.inspection.revised: 新修订的《X》 describes the law checked, not law-making
+    ("对新修订的《中华人民共和国某某保护法》开展了执法检查", ["《中华人民共和国某某保护法》"],
+     [("LawEnforcementInspection", "中华人民共和国某某保护法", COMPLETED)]),
+    # activities.inspection.fronted: the law in the clause before the trigger
+    ("围绕《某省农村公路条例》贯彻执行情况，组织代表小组赴5个乡镇开展专项调研", ["《某省农村公路条例》"],
+     [("Research", "某省农村公路条例", COMPLETED)]),
+    ("《中华人民共和国某某促进法》施行后，常委会迅速组织开展执法检查", ["《中华人民共和国某某促进法》"],
+     [("LawEnforcementInspection", "中华人民共和国某某促进法", COMPLETED)]),
+    ("对去年执法检查的《中华人民共和国某某管理法》，常委会开展了“回头看”", ["《中华人民共和国某某管理法》"],
+     [("LawEnforcementInspection", "中华人民共和国某某管理法", COMPLETED)]),
+    # activities.inspection.generic_opinion: an 审议意见 without its subject is no document
+    ("对2023年度常委会审议意见落实情况开展“回头看”", ["2023年度常委会审议意见"], []),
+    # activities.inspection.opinion_law: a check following up an opinion on a law's inspection
+    ("要对黄河保护法执法检查审议意见的落实情况开展跟踪检查", ["黄河保护法执法检查审议意见", "黄河保护法"],
+     [("LawEnforcementInspection", "黄河保护法", PLANNED)]),
+])
+def test_inspections_round3(text, laws, expected):
+    assert inspected(run(text, laws=laws)) == expected
+
+
+def test_issuer_of_a_title_is_no_agent():
+    text = "对《中华人民共和国某某法》和全国人大常委会《关于某某的决定》的贯彻实施情况开展检查"
+    events = run(text, laws=["《中华人民共和国某某法》", "《关于某某的决定》"], organs=["全国人大常委会"])
+    assert [e.law.label for e in events] == ["中华人民共和国某某法", "关于某某的决定"]
+    assert all(e.agents == () for e in events)
+
+
+def test_law_formula_spelt_out_in_the_next_sentence():
+    lines = ["开展森林保护“一法一条例”执法检查。", "围绕新修订的《中华人民共和国森林法》和《某省森林条例》，检查组深入林区。"]
+    text = "\n".join(lines)
+    sentences = (Sentence(0, 0, len(lines[0]), lines[0], 0, None),
+                 Sentence(1, len(lines[0]) + 1, len(text), lines[1], 0, None))
+    sections = (Section(0, "", 0, 0, len(text), None),)
+    f = text.index("森林保护“一法一条例”")
+    formula = Mention("law", f, f + 10, text[f:f + 10], text[f:f + 10], "test.law", 0,
+                      (("form", "formula"), ("formula", "一法一条例"), ("stem", "森林保护")))
+    laws = [formula]
+    for title in ("中华人民共和国森林法", "某省森林条例"):
+        a = text.index(title)
+        laws.append(Mention("law", a, a + len(title), title, title, "test.law", 1, (("form", "marked"),)))
+    events = extract_events(Document("t", "t.txt", text, "", (), ""), sections, sentences, tuple(laws))
+    assert [(e.law.label, e.rule) for e in events] == [
+        ("中华人民共和国森林法", "activities.law.formula_expanded"), ("某省森林条例", "activities.law.formula_expanded")]

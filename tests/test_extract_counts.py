@@ -55,6 +55,13 @@ def counts(text: str, mentions=None):
         ("常委会确定15件重点建议，深入28家重点企业。", [(15, "件", False), (28, "家", False)]),  # Arabic: counts
         ("梳理出问题清单4类19条，该条例共7章45条。",
          [(4, "类", False), (19, "条", False), (7, "章", False), (45, "条", False)]),
+        # a magnitude after digits joins any measure word (万套, 万平方米)
+        ("全年新建公租房2.35万套，整治违法用地13.8万平方米。", [(2.35, "万套", False), (13.8, "万平方米", False)]),
+        # a subset counted with 其中 is a new count
+        ("对其中的25名代表予以表扬。", [(25, "名", False)]),
+        # 各N after coordinated items: one count per item
+        ("批准自治州单行条例和变通规定各2件。", [(2, "件", False), (2, "件", False)]),
+        ("每个乡镇配备专职主席、专职副主席各一名。", [(1, "名", False), (1, "名", False)]),
     ],
 )
 def test_extract_counts_reads_values_units_and_approximation(text, expected):
@@ -83,6 +90,7 @@ def test_extract_counts_reads_values_units_and_approximation(text, expected):
         "办好十件民生实事。",  # the count inside a programme name
         '对"十四五"规划开展评估。',  # half-width quotes
         "紧扣“农业稳县、工业强县、旅游兴县”三大战略。",  # the quoted list named again
+        "群众满意度为五年来最高，参与人数创三年以来新高。",  # the base of a comparison
     ],
 )
 def test_extract_counts_skips_masks_dates_ordinals_ranges_and_rhetoric(text):
@@ -169,3 +177,30 @@ def test_extract_counts_scores_on_the_seed_texts():
                                                 for c in extract_counts(doc, sents, mentions)]})
     result = score.score(gold, pred)["numbers"]
     assert result["f1"] >= 0.9, result
+
+
+@pytest.mark.parametrize(
+    "first, second",
+    [
+        # a summary line and its section state one quantity: the phrase before the number
+        ("全年任免国家机关工作人员92人次，组织执法检查4次。", "依法任免国家机关工作人员92人次，均获通过。"),
+        ("全年开展专题询问3次。", "结合审议报告，开展了3次专题询问。"),
+        # the head noun again in the same paragraph
+        ("代表票决产生了6个民生实事项目，", "票决产生的6个项目分别是道路改造和公厕新建。"),
+    ],
+)
+def test_extract_counts_drops_a_quantity_stated_twice(first, second):
+    text = first + "\n" + second if first.endswith("。") else first + second
+    doc = Document("t", "t.txt", text, "", (), "")
+    cut = len(first) + (1 if first.endswith("。") else 0)
+    sents = [Sentence(0, 0, len(first), first, 0, None), Sentence(1, cut, len(text), text[cut:], 1, None)]
+    values = [c.value for c in extract_counts(doc, sents, ())]
+    assert len(values) == len(set(values)), values
+
+
+def test_extract_counts_keeps_different_activities_with_the_same_value():
+    text = "全年开展视察调研2次。\n开展专题调研2次，形成报告。"
+    doc = Document("t", "t.txt", text, "", (), "")
+    cut = text.index("\n") + 1
+    sents = [Sentence(0, 0, cut, text[:cut], 0, None), Sentence(1, cut, len(text), text[cut:], 1, None)]
+    assert [(c.value, c.unit) for c in extract_counts(doc, sents, ())] == [(2.0, "次"), (2.0, "次")]

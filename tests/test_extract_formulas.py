@@ -55,6 +55,25 @@ def labels(text: str) -> list[str]:
         ("心怀“国之大者”，勇于担当。", ["国之大者"]),  # lexicon formula of the 2020s
         ("紧扣州委“2468”发展战略。", ["2468"]),  # a numeric code of a local strategy
         ("以铸牢中华民族共同体意识为主线推进立法。", ["铸牢中华民族共同体意识"]),  # unquoted national formula
+        # a formula naming an education campaign is a slogan too (seed 003 practice)
+        ("深入开展“两学一做”学习教育。", ["两学一做"]),
+        # numbered parts with the last pair joined by 和
+        ("严守“三个严禁、八个不准和两个一律”的纪律要求。", ["三个严禁、八个不准和两个一律"]),
+        # workflow chain written with dashes
+        ("形成“立项—调研—审议—督办”工作链条。", ["立项—调研—审议—督办"]),
+        # a numbered formula before 方式 stays a formula
+        ("检查组采取“四不两直”方式暗访企业。", ["四不两直"]),
+        # a PDF line break inside the quote
+        ("落实“十\n年禁渔”要求。", ["十年禁渔"]),
+        # actors and their quoted parts: one slogan
+        ("真正做到群众“出题”、政府“答题”、人大“阅卷”。", ["群众出题、政府答题、人大阅卷"]),
+        # members of the 四个机关, unquoted beside it
+        ("按照政治机关、权力机关、工作机关、代表机关“四个机关”的要求。",
+         ["四个机关", "政治机关", "权力机关", "工作机关", "代表机关"]),
+        # national formulas by era
+        ("巩固平等团结互助和谐的社会主义民族关系。", ["平等团结互助和谐"]),
+        ("走以生态优先、绿色发展为导向的新路子。", ["生态优先、绿色发展"]),
+        ("为“平安奥运”作出贡献。", ["平安奥运"]),
     ],
 )
 def test_extract_formulas_finds_slogans_of_the_genre(text, expected):
@@ -84,6 +103,13 @@ def test_extract_formulas_finds_slogans_of_the_genre(text, expected):
         "被授予“四星级”代表之家称号。",  # a rating
         "督促政府完成“十件实事”。",  # a programme (the yearly list of practical projects)
         "拨打“12345”热线反映问题。",  # a hotline number, not a strategy code
+        "要求“两院”规范司法行为。",  # an abbreviation of organs
+        "对未落实的意见实行“一盯到底”，防止“一交了之”。",  # idioms of manner built on 一
+        "开展野生动物保护“一法一决定”执法检查。",  # a law and a decision
+        "坚持“听取+询问+评议”相结合。",  # a working method: a programme
+        "听取关于“一刻钟便民生活圈”建设情况的报告。",  # a service circle, led by a time span
+        "“**小区雨污分流改造”“**路人行道提升”“社区食堂建设”等项目已完工。",  # local projects
+        "坚持有件必备、有备必审、有错必纠。",  # unquoted, read as plain wording by some annotators
     ],
 )
 def test_extract_formulas_skips_emphasis_titles_and_programmes(text):

@@ -460,3 +460,61 @@ def test_extract_laws_deictic_and_class_words_name_no_title(text, expected):
 ])
 def test_extract_laws_quoted_period_plan_starts_at_its_quote(text, expected):
     assert [m.label for m in _extract(text)] == expected
+
+
+# ---- genre3 round: classes of phenomena (made-up sentences of the genre)
+
+_WRAP = "某" * 24  # a full line of a PDF copy before a hard line break
+
+
+@pytest.mark.parametrize("text, expected", [
+    # laws.wrapped_line: a title or name cut by a PDF's hard line break is read across it
+    (f"常委会{_WRAP}围绕新修订的《中华人民共和国消防\n法》开展执法检查。",
+     [("中华人民共和国消防法", "marked")]),
+    (f"推动市政府出台了{_WRAP}《**市农村生活污水治理\n办法》。", [("**市农村生活污水治理办法", "marked")]),
+    (f"会同有关部门{_WRAP}推进土壤污染\n防治法在全市的实施。", [("土壤污染防治法", "bare")]),
+    # a blank line or a sentence end is no hard wrap: nothing is joined
+    ("一、贯彻《某某\n\n条例》", []),
+])
+def test_extract_laws_reads_titles_across_hard_line_breaks(text, expected):
+    doc = Document("t", "t.txt", text, "", (), "")
+    ms = extract_laws(doc, _sentences(text))
+    assert [(m.label, m.attr("form")) for m in ms] == expected
+    for m in ms:
+        assert m.text == text[m.start:m.end]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # laws.generic.conjoined: generic words joined by 和 stay generic
+    ("审查批准设区的市报批的法规和自治条例、单行条例6件。", []),
+    ("要对《中华人民共和国森林法》和单行条例《**自治县林木管理条例》开展检查。",
+     [("中华人民共和国森林法", "marked"), ("**自治县林木管理条例", "marked")]),
+    # laws.generic.open_quote: a quoted formula is no title
+    ("针对查摆出的问题，制定了“三清单一计划”，逐项整改。", []),
+    # a corrective plan after an appraisal is no title (整改 is generic)
+    ("被评议单位均已制定整改方案。", []),
+    # spreading a draft to villagers: the verb ends the title on the left
+    ("在少数民族聚居村组用双语解读条例草案。", []),
+    # a research or inspection report in marks is a finding, not an instrument
+    ("形成了《自治条例实施情况调研报告》《重点流域视察报告》。", []),
+    # a government's emergency plan is an instrument
+    ("区政府据此修订了《**区突发环境事件应急预案》。", [("**区突发环境事件应急预案", "marked")]),
+])
+def test_extract_laws_skips_classes_of_non_instruments(text, expected):
+    assert _pairs(text) == expected
+
+
+def test_extract_laws_short_form_takes_the_full_title_of_the_document():
+    # laws.short_form: 《**市烟花爆竹管理条例》 … 在修订烟花爆竹管理条例时 is one instrument;
+    # 《中华人民共和国噪声污染防治法》 … 噪声污染防治法 likewise
+    text = ("常委会制定了《**市烟花爆竹管理条例》。在修订烟花爆竹管理条例过程中召开论证会。"
+            "对《中华人民共和国噪声污染防治法》开展检查，推动噪声污染防治法落地。")
+    labels = [m.label for m in _extract(text)]
+    assert labels == ["**市烟花爆竹管理条例", "**市烟花爆竹管理条例",
+                      "中华人民共和国噪声污染防治法", "中华人民共和国噪声污染防治法"]
+
+
+def test_extract_laws_records_the_national_issuer_of_a_decision():
+    # laws.issuer: 全国人大常委会《关于…的决定》
+    ms = _extract("检查全国人大常委会《关于加强某某工作的决定》的贯彻实施情况。")
+    assert [(m.label, m.attr("issuer")) for m in ms] == [("关于加强某某工作的决定", "全国人民代表大会常务委员会")]

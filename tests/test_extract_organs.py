@@ -49,7 +49,8 @@ def _labels(text: str) -> set[str]:
         # organs.presidium: a township presidium is one organ named whole (no 镇人大 from it)
         ("镇人大主席团组织代表视察，镇党委、镇政府参加。", {"镇人大主席团", "镇党委", "镇政府"}),
         ("乡人大主席团在乡党委领导下开展工作。", {"乡人大主席团", "乡党委"}),
-        ("我受乡第十五届人民代表大会主席团委托报告工作，乡人大专职副主席参加。", {"乡人大主席团", "乡人大"}),
+        # a post after 人大 (专职副主席, 主席) names a person, not the congress (genre3 notes)
+        ("我受乡第十五届人民代表大会主席团委托报告工作，乡人大专职副主席参加。", {"乡人大主席团"}),
         ("街道人大工委组织辖区代表开展活动，街道党工委书记出席。", {"街道人大工委", "街道党工委"}),
         ("区纪委监委派员参加，区委组织部协助。", {"区纪委", "区监察委员会", "区委", "区委组织部"}),
         ("区市场监管局、区公安分局和区发改委参加检查。", {"区市场监管局", "区公安分局", "区发改委"}),
@@ -313,7 +314,9 @@ def test_extract_organs_scores_at_least_090_on_the_seeds():
         ("与温州、台州市人大常委会开展联动监督。", ["市人大常委会"]),
         ("会同徐州市人民政府和通州区人民政府推进合作。", ["市政府", "区政府"]),
         # a real list of 州 and 市 after a count or 各 stays a list or a generic reference
-        ("全省14个州市人大常委会同步开展检查。", ["州人大常委会", "市人大常委会"]),
+        # organs.same_rank_tier: levels of one rank written together name the tier
+        # (genre3 notes: 市州人大常委会 is recorded whole)
+        ("全省14个州市人大常委会同步开展检查。", ["州市人大常委会"]),
         ("各州市人大常委会要加强工作交流。", []),
         ("在省市区委的坚强领导下。", ["省委", "市委", "区委"]),
     ],
@@ -400,3 +403,71 @@ def test_extract_organs_keeps_a_bracketed_alternative_level_as_written(text, exp
 )
 def test_extract_organs_finds_numbered_and_formed_groups_and_councils(text, expected):
     assert organ_labels(_organs(text)) == expected
+
+
+# ---- genre3 round: classes of phenomena (made-up sentences of the genre)
+
+_WRAP = "某" * 24  # a full line of a PDF copy before a hard line break
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # departments and offices answering a 专题询问 (organs.department, .level_only)
+        ("副区长和区住房保障局、区规划国土分局、区发展改革委负责同志到会应询。",
+         ["区住房保障局", "区规划国土分局", "区发展改革委"]),
+        ("县扶贫开发办公室、县民族宗教事务局作了回答。", ["县扶贫开发办公室", "县民族宗教事务局"]),
+        # township stations and units of a 站所评议; a mask stands for the place
+        ("对乡财政所、乡农业综合服务中心、乡卫生院和乡中心小学开展评议。",
+         ["乡财政所", "乡农业综合服务中心", "乡卫生院", "乡中心小学"]),
+        ("对街道综合行政执法中队、**司法所开展专项评议。", ["街道综合行政执法中队", "司法所"]),
+        # without a level or mask these words are not organs
+        ("建设数据中心和文化站。", []),
+        # a Party committee's inspection office; the election committee; Party departments
+        ("县委督查室要跟踪督办。", ["县委", "县委督查室"]),
+        ("依法成立了县选举委员会。", ["县选举委员会"]),
+        ("宣传部门要加强人大新闻宣传。", ["宣传部门"]),
+    ],
+)
+def test_extract_organs_finds_departments_offices_and_township_units(text, expected):
+    assert organ_labels(_organs(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # organs.group_named: a working group set up under its own name
+        ("常委会成立了乡镇人大换届选举工作指导小组。", ["乡镇人大换届选举工作指导小组"]),
+        ("县人大常委会设立单行条例清理工作领导小组。", ["县人大常委会", "单行条例清理工作领导小组"]),
+        # organs.station_quoted: a station named in quotes keeps its name
+        ("在5个村试点建设“民族团结代表联络点”。", ["民族团结代表联络点"]),
+        # organs.level_tier: a tier below the document's own, kept as written
+        ("加强与县级人大常委会的工作联系。", ["县级人大常委会"]),
+        # organs.level_alternative after 各
+        ("委托各县（市、区）人大常委会同步检查。", ["县（市、区）人大常委会"]),
+        # organs.in_law_title: organs inside a law's title are part of its name
+        ("学习《中华人民共和国全国人民代表大会和地方各级人民代表大会代表法》。", []),
+        # a publication or a post of the congress is not the congress; 兄弟省市 is generic
+        ("在省、市人大刊物发表稿件，接待兄弟省区市人大考察团。", []),
+        ("镇人大主席  ***", []),
+    ],
+)
+def test_extract_organs_finds_named_groups_and_skips_non_organs(text, expected):
+    assert organ_labels(_organs(text)) == expected
+
+
+def test_extract_organs_reads_names_across_hard_line_breaks():
+    # organs.wrapped_line: 省\n发展改革委 cut by a PDF line break is one name
+    text = f"常委会开展专题询问，副省长{_WRAP}带领省\n发展改革委负责同志到会应询。"
+    ms = _organs(text)
+    assert [m.label for m in ms] == ["省发展改革委"]
+    assert ms[0].text == text[ms[0].start:ms[0].end] == "省\n发展改革委"
+
+
+def test_extract_organs_gives_one_label_to_an_organ_written_two_ways():
+    # organs.working_committee_written and organs.committee_parent
+    text = ("**街道人大工作委员会召开会议。街道人大工委组织代表视察。"
+            "邀请市人大常委会法制工作委员会辅导，法制工作委员会作了说明。")
+    assert organ_labels(_organs(text)) == ["街道人大工委", "市人大常委会", "市人大常委会法制工作委员会"]
+    # written only in full (another level's committee in a district text): kept as written
+    assert organ_labels(_organs("加强对镇人大和街道人大工作委员会的指导。")) == ["镇人大", "街道人大工作委员会"]

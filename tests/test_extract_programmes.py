@@ -120,6 +120,36 @@ def found(text: str) -> list[tuple[str, str]]:
         # a quoted abbreviation takes the full name written in the document
         ("深入实施百村千户万人增收工程，持续推进“百千万工程”。",
          [("百村千户万人增收工程", "工程"), ("百村千户万人增收工程", "工程")]),
+        # a standing meeting recurs: a cue before it or a count of sittings after it
+        ("全年召开全县乡镇人大工作座谈会3次，交流经验。", [("全县乡镇人大工作座谈会", "会议")]),
+        ("坚持每半年召开一次区人大代表工作座谈会。", [("区人大代表工作座谈会", "会议")]),
+        # named yearly periods
+        ("组织开展了以“依法履职、服务发展”为主题的代表活动月活动。", [("代表活动月", "月")]),
+        ("结合宪法宣传周组织代表进社区。", [("宪法宣传周", "周")]),
+        # national campaigns and reforms by era, unquoted
+        ("常委会机关扎实开展创先争优活动。", [("创先争优活动", "活动")]),
+        ("督促政府落实精准扶贫各项政策。", [("精准扶贫", "战略")]),
+        ("听取关于推进供给侧结构性改革情况的报告。", [("供给侧结构性改革", "改革")]),
+        ("随着国家监察体制改革的推进，乡镇人大加强学习。", [("国家监察体制改革", "改革")]),
+        # creation campaigns named with 创建 after the title
+        ("推动民族团结进步示范区创建工作。", [("民族团结进步示范区创建工作", "创建")]),
+        ("助力国家森林城市创建。", [("国家森林城市创建", "创建")]),
+        ("深化预算联网监督，实现部门全覆盖。", [("预算联网监督", "系统")]),
+        ("党组召开专题民主生活会，开展批评和自我批评。", [("专题民主生活会", "制度")]),
+        ("组织镇人大代表开展代表述职，接受选民评议。", [("代表述职", "活动")]),
+        # a 、-list of two-character steps stays inside the name
+        ("建立议案建议交办、督办、答复、评估全链条跟踪机制。", [("议案建议交办、督办、答复、评估全链条跟踪机制", "机制")]),
+        # a working method named by its steps joined with +
+        ("坚持“调研+审议+评议”一体推进。", [("调研+审议+评议", "模式")]),
+        # a quoted name run as a numbered series, a quoted award
+        ("举办“代表履职讲坛”4期。", [("代表履职讲坛", "系列")]),
+        ("开展“十佳代表建议”评选。", [("“十佳代表建议”评选", "评选")]),
+        ("推行代表履职积分管理，年底公开积分。", [("代表履职积分管理", "考核")]),
+        ("探索实行市、县、乡三级人大联动检查。", [("市、县、乡三级人大联动检查", "联动")]),
+        # the practice and its system named in one document are one programme
+        ("健全联络站例会制度，每月召开联络站例会1次。", [("联络站例会制度", "制度"), ("联络站例会制度", "制度")]),
+        # a PDF line break inside the name
+        ("建立审议意见交办、承办、反馈全流程闭环管\n理机制。", [("审议意见交办、承办、反馈全流程闭环管理机制", "机制")]),
     ],
 )
 def test_extract_programmes_finds_named_programmes(text, expected):
@@ -155,6 +185,11 @@ def test_extract_programmes_finds_named_programmes(text, expected):
         "紧扣县委确定的“农业稳县、工业强县、旅游兴县”三大战略。",
         "紧扣州委“2468”发展战略。",  # a numeric code strategy: a slogan
         "由代表从12个候选项目中票决产生民生实事项目8个。",  # the vote itself, no named system
+        "紧扣县委“一核两翼三区”发展战略。",  # a numbered formula is the strategy itself
+        "不断完善立法工作机制。",  # the field's machinery in general
+        "召开换届选举工作座谈会，部署选举工作。",  # a one-off meeting: no cue, no count of sittings
+        "开展执法检查和法律法规实施情况视察5次。",  # 视察5次 counts inspections, not sittings
+        "组织创建人大代表培训基地。",  # 创建 with no named title
         "习近平总书记强调：“坚持和完善人民当家作主制度体系，发展全过程人民民主，保证人民通过人民代表大会行使国家权力。”",
     ],
 )

@@ -11,7 +11,7 @@ import kg.store
 from kg.evaluate import score
 from kg.facts import FIELDS, facts_from_store, write_facts
 
-SCHEMA = Path("/work/shared/eval/SCHEMA.md")
+from _paths import SCHEMA
 
 
 def schema_example() -> dict:

@@ -197,3 +197,17 @@ def test_extracted_genre_sentences_resolve_end_to_end():
     ents = [resolve_law(m, DISTRICT) for m in found]
     assert [e.path for e in ents] == ["law/某区/某某州城乡规划条例", "law/某区/某某州城乡规划条例",
                                       "law/中华人民共和国义务教育法", "law/某区/某某州义务教育条例"]
+
+
+@pytest.mark.parametrize("label, attrs, path, cls, level", [
+    # laws.issuer: an NPCSC decision is a national instrument under its full title
+    ("关于加强某某工作的决定", {"form": "marked", "issuer": "全国人民代表大会常务委员会"},
+     "law/全国人民代表大会常务委员会关于加强某某工作的决定", "NationalLaw", "法律"),
+    # laws.unlisted_national: a 法 missing from the registry keeps its full title and level
+    ("中华人民共和国某某促进法", {"form": "marked"}, "law/中华人民共和国某某促进法", "NationalLaw", "法律"),
+    ("某某促进法", {"form": "bare"}, "law/中华人民共和国某某促进法", "NationalLaw", "法律"),
+])
+def test_resolve_law_national_instruments_outside_the_registry(label, attrs, path, cls, level):
+    e = resolve_law(_mention(label, **attrs), DISTRICT)
+    assert (e.path, e.cls, dict(e.props).get("registryLevel")) == (path, cls, level)
+    assert e.label == path.removeprefix("law/")

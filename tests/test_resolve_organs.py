@@ -262,3 +262,18 @@ def test_resolve_organ_keeps_a_bracketed_alternative_level_out_of_the_jurisdicti
     alt = next(m for m in facts.mentions if m.rule == "organs.level_alternative")
     ent = resolve_organ(alt, j)
     assert (ent.label, ent.cls) == ("县(市)人大常委会", "StandingCommittee")
+
+
+@pytest.mark.parametrize(
+    ("jurisdiction", "label"),
+    [
+        # organs.working_committee_written: a street's own committee written in full is the
+        # own organ 街道人大工委; another level's keeps the written form
+        (Jurisdiction("doc-s", "街道", ""), "街道人大工委"),
+        (Jurisdiction("doc-d", "区", ""), "街道人大工作委员会"),
+    ],
+)
+def test_resolve_organ_street_working_committee_written_in_full(jurisdiction, label):
+    m = Mention("organ", 0, 9, "街道人大工作委员会", "街道人大工作委员会", "organs.level", 0,
+                (("kind", "工作委员会"), ("level", "街道"), ("rank", "街道")))
+    assert resolve_organ(m, jurisdiction).label == label

@@ -132,7 +132,7 @@ def test_sentence_offsets_point_into_the_text_for_every_seed(path):
             x.level > inner.level and x.start <= s.start < x.end for x in sections
         )
     # nothing but whitespace falls between sentences
-    covered = "".join(s.text for s in sentences)
+    covered = "".join("".join(s.text.split()) for s in sentences)
     assert covered == "".join(doc.text.split())
 
 
@@ -149,6 +149,54 @@ def test_sentence_offsets_point_into_the_text_for_every_seed(path):
 def test_sentences_split_at_terminators_and_line_breaks(text, expected):
     _, sentences = segment(_doc(text))
     assert [s.text for s in sentences] == expected
+
+
+_WRAPPED = (
+    "（一）执法检查\n"
+    "一是推动某某保护法实施。《中华人民共和国某某保护法》于2021年3\n"
+    "月1日施行，常委会将其列为年度重点检查项目，由常委会主任任检查组\n"
+    "组长，环境与资源保护委员会具体承办，与沿江各市州人大常委会联动开\n"
+    "展检查，并委托沿江县（市、区）人大常委会同步开展检查。\n"
+    "二是推动某某促进法全面实施。《中华人民共和国某某促进法》施行后，\n"
+    "常委会迅速组织开展执法检查，检查组赴6个市州实地检查，提出审议意\n"
+    "见6条。"
+)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # segment.join.wrap: a document hard-wrapped at a fixed width (PDF copies): lines rejoined
+    (_WRAPPED, ["（一）执法检查",
+                "一是推动某某保护法实施。",
+                "《中华人民共和国某某保护法》于2021年3\n月1日施行，常委会将其列为年度重点检查项目，由常委会主任任检查组\n"
+                "组长，环境与资源保护委员会具体承办，与沿江各市州人大常委会联动开\n展检查，并委托沿江县（市、区）人大常委会同步开展检查。",
+                "二是推动某某促进法全面实施。",
+                "《中华人民共和国某某促进法》施行后，\n常委会迅速组织开展执法检查，检查组赴6个市州实地检查，提出审议意\n见6条。"]),
+    # a single break inside a long prose line (a web copy): rejoined
+    ("常委会坚持党组中心组学习制度，全年集中学习12次。加强人大宣传工作，在本地报纸开设专栏，全年刊发稿件\n160余篇。",
+     ["常委会坚持党组中心组学习制度，全年集中学习12次。",
+      "加强人大宣传工作，在本地报纸开设专栏，全年刊发稿件\n160余篇。"]),
+    # short title lines, headings, schedule rows and table rows stay lines of their own
+    ("某县人民代表大会常务委员会工作报告\n——2024年1月10日在某县第十届人民代表大会第三次会议上\n一、过去一年的工作\n正文。",
+     ["某县人民代表大会常务委员会工作报告", "——2024年1月10日在某县第十届人民代表大会第三次会议上",
+      "一、过去一年的工作", "正文。"]),
+    ("序号  时间  报告名称  报告单位\n1    3月    关于城乡供水工作情况的报告    县政府",
+     ["序号  时间  报告名称  报告单位", "1    3月    关于城乡供水工作情况的报告    县政府"]),
+    ("9月 法院、检察院专项工作报告，城市供水工作情况报告（城建工委）\n10月 国有资产管理情况报告（预算工委）",
+     ["9月 法院、检察院专项工作报告，城市供水工作情况报告（城建工委）", "10月 国有资产管理情况报告（预算工委）"]),
+])
+def test_hard_wrapped_lines_are_rejoined(text, expected):
+    sections, sentences = segment(_doc(text))
+    assert [s.text for s in sentences] == expected
+    for s in sentences:
+        assert text[s.start:s.end] == s.text
+
+
+def test_a_line_broken_off_inside_a_clause_is_no_part_heading():
+    # headings.part: a wrapped fragment ending with ， that holds a cue word (完成情况) is no heading
+    text = "听取和审议了县政府关于2023年度环境状况和环境保护目标完成情况的报告，\n依法开展了专题询问。"
+    sections, sentences = segment(_doc(text))
+    assert [s.level for s in sections[1:]] == []
+    assert len(sentences) == 1
 
 
 def test_long_sentence_is_split_after_semicolons():

@@ -26,7 +26,7 @@ import re
 from collections import defaultdict
 
 from kg.extract.inspections import find_inspections, find_on_report, find_topic_activities
-from kg.extract.reports import BACKREF, Hit, clause_cuts, clause_of, find_reports
+from kg.extract.reports import BACKREF, TABLE_ROW, Hit, clause_cuts, clause_of, find_reports, table_row_report
 from kg.extract.rules import load_toml
 from kg.records import COMPLETED, Document, Event, Mention, Section, Sentence
 
@@ -51,6 +51,7 @@ class _AgentRules:
         self.not_congress = re.compile(a["not_congress"])
         self.cooperate = re.compile(ins["cooperate"])
         self.joint_after = re.compile(ins["joint_after"])
+        self.opinion_law = frozenset(ins["opinion_law_triggers"])
         self.not_subject = re.compile(r"(?:向|对|给|在|于|经|受|由|按照|根据|依照|听取|关于)$")
         # 与市人大…联动, 与南昌、九江、赣州市人大常委会联动 (place names before the organ word)
         self.with_before = re.compile(r"(?:与|同|和|会同)[^，。；：与同和]{0,16}$")
@@ -97,14 +98,86 @@ def extract_events(doc: Document, sections: tuple[Section, ...], sentences: tupl
         by_sentence[m.sentence].append(m)
     section_of = {s.index: s for s in sections}
     intros = _list_intros(doc.text, sentences)
+    rows = _table_rows(sentences, by_sentence)
     events: list[Event] = []
     for sent in sentences:
+        if sent.index in rows:
+            events.append(_row_event(sent, rows[sent.index], section_of, sections))
+            continue
         if not _ANY_TRIGGER.search(sent.text):
             continue
         events.extend(_sentence_events(sent, by_sentence.get(sent.index, []), section_of, sections,
                                        intros.get(sent.index)))
     events = [_antecedent_law(e, mentions) for e in events]
+    events = _expand_formulas(events, sentences, by_sentence)
     return _drop_repeats(events)
+
+
+_EXPAND_LEAD = re.compile(r"(?:围绕|对|就|针对|聚焦|依据)?(?:新修订的|新修改的|修订后的|修改后的|新颁布的)?[《〈<]?")
+
+
+# between two titles of the chain: a separator and perhaps the issuer of the next one
+# (《X法》和全国人大常委会《关于…的决定》)
+_EXPAND_GAP = re.compile(r"[》〉>]?(?:、|和|及|以及|与)?(?:全国人大常委会|全国人民代表大会常务委员会|国务院"
+                         r"|[^，。；《》]{1,10}(?:人大常委会|人民政府|政府))?[《〈<]?")
+
+
+def _expand_formulas(events: list[Event], sentences, by_sentence) -> list[Event]:
+    """A law formula inspected (开展安全生产“一法一条例”执法检查) and spelt out by the titles
+    opening the next sentence (围绕新修改的《X》和《Y》，…) stands for those titles: one event per
+    title instead (activities.law.formula_expanded)."""
+    out: list[Event] = []
+    for e in events:
+        if e.law is None or e.law.attr("form") != "formula" or e.sentence + 1 >= len(sentences):
+            out.append(e)
+            continue
+        nxt = sentences[e.sentence + 1]
+        laws = sorted((m for m in by_sentence.get(nxt.index, []) if m.kind == "law"), key=lambda m: m.start)
+        chain: list[Mention] = []
+        lead = _EXPAND_LEAD.match(nxt.text)
+        pos = nxt.start + lead.end()
+        for m in laws:
+            gap = nxt.text[pos - nxt.start:m.start - nxt.start] if pos <= m.start else None
+            if gap is None or (chain and not _EXPAND_GAP.fullmatch(gap)) or (
+                    not chain and gap):
+                break
+            chain.append(m)
+            pos = m.end
+        stem = e.law.attr("stem") or ""
+        if len(chain) < 2 or (stem and not all(stem[:2] in m.label for m in chain)):
+            out.append(e)
+            continue
+        for m in chain:
+            out.append(Event(e.kind, m.start, m.end, nxt.index, "activities.law.formula_expanded", e.status,
+                             e.trigger, m, e.topic, e.topic_span, e.agents, e.reporter, e.joint, e.programme,
+                             e.year))
+    return out
+
+
+_CELL_GAP = re.compile(r"\S(?:[ \t\u3000]{2,}|\t)\S")
+
+
+def _table_rows(sentences: tuple[Sentence, ...], by_sentence) -> dict[int, Hit]:
+    """Rows of a schedule table that each name a report (activities.report.table_row): a
+    row counts when the row before or after it names one too."""
+    found: dict[int, Hit] = {}
+    for sent in sentences:
+        if _CELL_GAP.search(sent.text):
+            organs = [m for m in by_sentence.get(sent.index, []) if m.kind == "organ"]
+            hit = table_row_report(sent.text, organs, sent.start, sent.index)
+            if hit:
+                found[sent.index] = hit
+    return {i: h for i, h in found.items() if i - 1 in found or i + 1 in found}
+
+
+def _row_event(sent: Sentence, h: Hit, section_of, sections) -> Event:
+    section = section_of.get(sent.section)
+    base = sent.start
+    return Event(
+        kind=h.kind, start=base + h.start, end=base + h.end, sentence=sent.index, rule=h.rule,
+        status=_status(sent.text, 0, 0, sent, section), trigger=h.trigger, topic=h.topic,
+        topic_span=(base + h.topic_span[0], base + h.topic_span[1]), reporter=h.reporters[0] if h.reporters else None,
+        year=_year(sent.text, 0, 0, sent, sections))
 
 
 _LIST_INTRO = re.compile(r"^[^：:]{2,40}[：:]")
@@ -166,6 +239,11 @@ def _abbreviates(short: str, long: str) -> bool:
     return len(short) >= 2 and all(c in it for c in short)
 
 
+def _contains(a: str, b: str) -> bool:
+    a, b = a.replace("中华人民共和国", ""), b.replace("中华人民共和国", "")
+    return len(min(a, b, key=len)) >= 4 and (a in b or b in a)
+
+
 def _drop_repeats(events: list[Event]) -> list[Event]:
     """One event per activity: the same kind of activity on the same law (with or without
     中华人民共和国), with the same status and the same organs, named again later in the
@@ -186,6 +264,9 @@ def _drop_repeats(events: list[Event]) -> list[Event]:
             if e.rule == BACKREF and any(
                     r.status == e.status and _abbreviates(_topic_key(e.topic), _topic_key(r.topic))
                     for r in reports):
+                continue
+            if e.rule == TABLE_ROW and any(  # a schedule table repeating the prose
+                    r.status == e.status and _contains(_topic_key(e.topic), _topic_key(r.topic)) for r in reports):
                 continue
             seen.add(key)
             reports.append(e)
@@ -216,6 +297,7 @@ def _sentence_events(sent: Sentence, ms: list[Mention], section_of, sections, in
     law_spans = [(m.start - base, m.end - base) for m in laws]
     masked = [(m.start - base, m.end - base) for m in ms if m.kind in ("law", "organ", "programme", "formula")]
     inspections = _one_per_law(find_inspections(text, laws, masked, base), base)
+    inspections = [_opinion_law(h, ms) for h in inspections]
     used = {h.trig_start for h in inspections}
     hits = inspections + find_reports(text, laws, organs, masked, base, sent.index)
     hits += find_topic_activities(text, masked, law_spans, used)
@@ -249,6 +331,24 @@ def _sentence_events(sent: Sentence, ms: list[Mention], section_of, sections, in
         for extra in h.reporters[1:]:
             out.append(_replace_reporter(out[-1], extra))
     return out
+
+
+_INSPECTION_OPINION = re.compile("执法检查(?:报告)?(?:的)?审议意见$")
+
+
+def _opinion_law(h: Hit, ms: list[Mention]) -> Hit:
+    """An 审议意见 on a law's inspection followed up by a check (对长江保护法执法检查审议意见的落实
+    情况开展跟踪检查) is a new check of that law (activities.inspection.opinion_law): the law named
+    inside the opinion's span is the one inspected."""
+    if h.law is None or not _INSPECTION_OPINION.search(h.law.label) or h.trigger not in _arules().opinion_law:
+        return h
+    inner = [m for m in ms if m.kind == "law" and h.law.start <= m.start and m.end <= h.law.end and m is not h.law
+             and not m.label.endswith("审议意见")]
+    if not inner:
+        return h
+    law = min(inner, key=lambda m: m.start)
+    return Hit(h.kind, "activities.inspection.opinion_law", h.trig_start, h.trig_end, h.trigger, h.start, h.end,
+               h.topic, h.topic_span, h.reporters, law)
 
 
 def _replace_reporter(e: Event, reporter: Mention) -> Event:
@@ -300,7 +400,9 @@ def _year(text: str, cs: int, trig: int, sent: Sentence, sections) -> int | None
 
 def _agents(text: str, base: int, organs: list[Mention], trig: int) -> tuple[tuple[Mention, ...], tuple[Mention, ...]]:
     R = _arules()
-    cands = [o for o in organs if o.end - base <= trig and is_congress(o.label)]
+    # an organ right before a title issued it (全国人大常委会《关于…的决定》): not an agent
+    cands = [o for o in organs if o.end - base <= trig and is_congress(o.label)
+             and not _ISSUER_AFTER.match(text, o.end - base)]
     if not cands:
         return (), ()
     last = max(cands, key=lambda o: (o.end, -o.start))
@@ -315,6 +417,9 @@ def _agents(text: str, base: int, organs: list[Mention], trig: int) -> tuple[tup
     if R.not_subject.search(pre):
         return (), ()
     return tuple(group), ()
+
+
+_ISSUER_AFTER = re.compile(r"[《〈<]|关于")
 
 
 def _joined(text: str, base: int, o: Mention, last: Mention) -> bool:

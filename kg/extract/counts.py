@@ -16,7 +16,8 @@ named earlier in the sentence (审议了…的报告，并对两个报告进行�
 repeating the value, unit and noun of an earlier count (票决产生8个项目…目前8个项目均已完工).
 
 Rule ids: ``counts.arabic``, ``counts.chinese``, ``counts.frequency`` (一 with a frequency
-cue), ``counts.wan_yu`` (万余元 as 1 万元), ``counts.da`` (三大平台 as 3 个).
+cue), ``counts.wan_yu`` (万余元 as 1 万元), ``counts.da`` (三大平台 as 3 个), ``counts.each``
+(A和B各1件: one count per item, each with the span from its item to the number).
 """
 from __future__ import annotations
 
@@ -36,6 +37,7 @@ _WHAT_AFTER = re.compile(r"[\u3400-\u9fff]{1,14}")
 _CLAUSE_END = re.compile(r"[，。；：！？,;:!?]")
 _NOUN_AFTER = re.compile(r"[\u3400-\u9fff]{2,8}")
 _NOUN_CUT = re.compile(r"[和与及等的均都已全]")
+_NOUN_BEFORE = re.compile(r"[\u3400-\u9fff]{1,4}$")
 
 
 @lru_cache(maxsize=1)
@@ -45,7 +47,9 @@ def _config():
     unit_alt = "|".join(re.escape(u["unit"]) for u in units)
     approx_b = "|".join(map(re.escape, data["approx_before"]))
     approx_n = "|".join(map(re.escape, data["approx_after_number"]))
-    number = rf"(?P<num>\d+(?:\.\d+)?(?P<mag>[万亿](?=(?:{approx_n})))?|[{_CN_DIGITS}]+)"
+    # 1.2万余人次, 1.26万套, 21.6万平方米: a magnitude after digits joins the unit (万套)
+    plain = "|".join(re.escape(u["unit"]) for u in units if not u["unit"].startswith(("万", "亿")))
+    number = rf"(?P<num>\d+(?:\.\d+)?(?P<mag>[万亿](?=(?:{approx_n})|(?:{plain})))?|[{_CN_DIGITS}]+)"
     return {
         "data": data,
         "title_max": data["run_in_title_max"],
@@ -62,6 +66,7 @@ def _config():
         "idioms": {(float(v), u) for v, u in data["idioms"]},
         "year_before": tuple(data["year_cues_before"]),
         "year_after": tuple(data["year_cues_after"]),
+        "year_compare": tuple(data["year_comparison_after"]),
         "approx_unit": tuple(data["approx_after_unit"]),
         "ranges": data["range_signs"],
         "demonstratives": tuple(data["back_reference_before"]),
@@ -133,12 +138,15 @@ def extract_counts(doc: Document, sentences: Sequence[Sentence], mentions: Seque
     """
     cfg = _config()
     data = cfg["data"]
-    blocked = [(m.start, m.end) for m in mentions if m.kind in ("formula", "programme", "law")]
-    targets = [m for m in mentions if m.kind in ("organ", "programme")]
+    all_blocked = sorted((m.start, m.end) for m in mentions if m.kind in ("formula", "programme", "law"))
+    all_targets = sorted((m for m in mentions if m.kind in ("organ", "programme")), key=lambda m: m.start)
     out: list[Count] = []
-    seen: list[tuple[float, str, str, str, int]] = []  # value, unit, noun before, noun after, paragraph
+    seen: dict[tuple[float, str], list[tuple[str, str, int, str]]] = {}  # (value, unit) -> earlier counts
     for s in sentences:
         text = curly(s.text)  # web copies keep half-width quotes ("…")
+        # the spans and targets that can touch this sentence (targets may start just after it)
+        blocked = [(x, y) for x, y in all_blocked if x < s.end and s.start < y]
+        targets = [t for t in all_targets if s.start <= t.start <= s.end + 4]
         for m in cfg["re"].finditer(text):
             num, unit = m.group("num"), m.group("unit")
             a, b = m.start("num"), m.end()
@@ -157,13 +165,19 @@ def extract_counts(doc: Document, sentences: Sequence[Sentence], mentions: Seque
                 continue
             if _in_heading(doc.text, s.start + a, cfg["heading"], cfg["title_max"]):
                 continue
-            if num == "一" and not any(c in _CLAUSE.split(text[:a])[-1] for c in cfg["freq"]):
+            each = _each_items(text, m.start()) if text[m.start() - 1:m.start()] == "各" else []
+            if num == "一" and not each and not any(c in _CLAUSE.split(text[:a])[-1] for c in cfg["freq"]):
                 continue  # 一批, 一次重要活动: an article, no frequency stated
-            if num == "一":
+            if num == "一" and not each:
                 rule = "counts.frequency"
             approx = bool(m.group("pre") or m.group("approx")) or text.startswith(cfg["approx_unit"], b)
             para = doc.text.rfind("\n", 0, s.start + a)
             if _back_reference(text, a, b, num, value, unit, para, seen, cfg):
+                continue
+            if each:
+                # 自治条例和单行条例各1件, 主席、副主席各一名: one count per coordinated item
+                for x, item in each:
+                    out.append(Count(s.start + x, s.start + b, s.index, "counts.each", value, unit, item, approx))
                 continue
             out.append(_count(s, text, m.start(), b, a, rule, value, unit, approx, targets))
         for m in cfg["da"].finditer(text):
@@ -181,11 +195,32 @@ def extract_counts(doc: Document, sentences: Sequence[Sentence], mentions: Seque
     return out
 
 
+_EACH_SPLIT = re.compile(r"和|与|及|、")
+
+
+def _each_items(text: str, pos: int) -> list[tuple[int, str]]:
+    """Items coordinated before 各 at ``pos - 1`` (自治条例和单行条例各1件), with their offsets.
+
+    The items are the clause part before 各 split on 和/与/及/、; fewer than two, or more than
+    six, or an item of one character or of more than twelve, give no items.
+    """
+    start = max(text.rfind(c, 0, pos - 1) for c in "，。；：！？,;:\n") + 1
+    part = text[start:pos - 1]
+    items, p = [], start
+    for piece in _EACH_SPLIT.split(part):
+        items.append((p, piece))
+        p += len(piece) + 1
+    if not 2 <= len(items) <= 6 or any(not 2 <= len(x) <= 12 for _, x in items):
+        return []
+    return items
+
+
 def _back_reference(text: str, a: int, b: int, num: str, value: float, unit: str, para: int,
-                    seen: list[tuple[float, str, str, str, int]], cfg) -> bool:
+                    seen: dict[tuple[float, str], list[tuple[str, str, int, str]]], cfg) -> bool:
     """True for a count that refers back to a set already counted or listed; records it.
 
-    ``seen`` holds (value, unit, noun before, noun after, paragraph) of earlier counts. A
+    ``seen`` maps (value, unit) to (noun before, noun after, paragraph, phrase before) of
+    earlier counts, so only counts of the same value and unit are compared. A
     repeat must name the same noun: the earlier count's noun after the unit (8个项目 …
     8个项目均已完工) or before the number (人大代表62名 … 62名镇人大代表). Within a paragraph
     any value from 2 repeats; across paragraphs only values from 10, which rarely recur by
@@ -195,23 +230,34 @@ def _back_reference(text: str, a: int, b: int, num: str, value: float, unit: str
     after = _NOUN_AFTER.match(text, b)
     noun_after = _NOUN_CUT.split(after.group(0))[0] if after else ""
     noun_before = before2 if len(before2) == 2 and all("\u3400" <= c <= "\u9fff" for c in before2) else ""
+    lead = _NOUN_BEFORE.search(text, max(0, a - 4), a)
+    phrase = lead.group(0) if lead else ""  # up to four characters right before the number
     if text[:a].endswith(cfg["demonstratives"]):
         return True  # 上述两个报告, 这两项
     if not num[0].isdigit() and value <= 10 and text[:a].endswith(cfg["ref_preps"]) \
             and len(noun_after) >= 2 and noun_after[:2] in text[:a]:
         return True  # …的报告，并对两个报告进行了满意度测评
+    same = seen.setdefault((value, unit), [])
     repeat = len(noun_after) >= 2 and value >= 2 and any(
-        v == value and u == unit and (p == para or value >= 10)
+        (p == para or value >= 10)
         and ((nb and nb in noun_after) or (len(na) >= 2 and (noun_after.startswith(na) or na.startswith(noun_after))))
-        for v, u, nb, na, p in seen)
+        for nb, na, p, _ in same)
     # 6个代表小组 … 6个代表小组: the same noun phrase with the same number, anywhere in the text;
     # 意见318件 … 318件建议已全部办结: a large exact value again in one paragraph
     repeat = repeat or value >= 2 and any(
-        v == value and u == unit and (
-            _common_prefix(na, noun_after) >= cfg["same_noun"]
-            or (p == para and value >= cfg["repeat_min"] and num[0].isdigit()))
-        for v, u, nb, na, p in seen)
-    seen.append((value, unit, noun_before, noun_after, para))
+        _common_prefix(na, noun_after) >= cfg["same_noun"]
+        or (p == para and value >= cfg["repeat_min"] and num[0].isdigit())
+        for nb, na, p, _ in same)
+    # 任免国家机关工作人员136人次 … 全年任免国家机关工作人员136人次: the same phrase of at least
+    # three characters before the same value and unit, anywhere in the text (a summary line
+    # and its section), or four of them after it (开展专题询问2次 … 开展了2次专题询问);
+    # 8个民生实事项目 … 8个项目分别是: the head noun again in the paragraph
+    repeat = repeat or value >= 2 and any(
+        (len(phrase) >= 3 and ph == phrase and not (na and noun_after and _common_prefix(na, noun_after) < 2))
+        or (len(ph) >= 4 and noun_after.startswith(ph)) or (len(phrase) >= 4 and na.startswith(phrase))
+        or (p == para and len(noun_after) >= 2 and len(na) > 2 and na.endswith(noun_after[:2]))
+        for nb, na, p, ph in same)
+    same.append((noun_before, noun_after, para, phrase))
     return repeat  # 产生8个项目…目前8个项目均已完工; 人大代表62名…62名镇人大代表
 
 
@@ -234,7 +280,7 @@ def _keep(text: str, a: int, b: int, value: float, unit: str, num: str, cfg) -> 
     """False for masks, dates, ordinals, ranges, quotes, titles, idioms and rhetoric."""
     data = cfg["data"]
     before = text[max(0, a - 2):a]
-    if any(before.endswith(o) for o in cfg["ordinal"]) and not (before.endswith("*") and not num[0].isdigit()):
+    if before.endswith(cfg["ordinal"]) and not (before.endswith("*") and not num[0].isdigit()):
         return False  # 第三, 11月28人日, *2名; but ****三户 names masked companies, then counts
     if not num[0].isdigit() and text.startswith(cfg["named_after"], b):
         return False  # 八项规定, 六项禁令: a numbered name, not a count
@@ -253,6 +299,8 @@ def _keep(text: str, a: int, b: int, value: float, unit: str, num: str, cfg) -> 
     if unit == "年":
         if value >= 100 or not (text[:a].endswith(cfg["year_before"]) or text.startswith(cfg["year_after"], b)):
             return False
+        if text.startswith(cfg["year_compare"], b):
+            return False  # 为三年来最高, 五年来首次: the base of a comparison, not a span counted
     if not num[0].isdigit() and text.startswith(cfg["rhetorical"], b):
         return False  # 四个明显变化; but 12件重点建议, 32家重点排污企业 count things
     if _inside(text, a, "“", "”", 30) or _inside(text, a, "《", "》", 60):

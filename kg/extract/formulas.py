@@ -11,7 +11,7 @@ Two passes over each sentence:
 A quoted triplet of actors and their parts (群众“点菜”、政府“端菜”、代表“评菜”) is one slogan;
 members of a numbered formula (政治机关 of the 四个机关) count unquoted in a sentence that
 names the formula. A single line break inside a sentence (PDF copies break lines every few
-dozen characters, also inside quotes: “十\n年禁渔”) is read as if absent (offsets unchanged).
+dozen characters, also inside quotes: “十\\n年禁渔”) is read as if absent (offsets unchanged).
 
 Rule ids: ``formulas.lexicon``, ``formulas.lexicon_quoted``, ``formulas.parallel``,
 ``formulas.numbered``, ``formulas.plus``, ``formulas.code``, ``formulas.reduplicated``, ``formulas.series``,
@@ -49,7 +49,7 @@ def curly(text: str) -> str:
 
 
 def unbreak(text: str) -> tuple[str, list[int] | None]:
-    """``text`` without single line breaks, and the offset map back into ``text``.
+    r"""``text`` without single line breaks, and the offset map back into ``text``.
 
     PDF copies break a sentence every few dozen characters (“十\n年禁渔”, 闭环管\n理机制);
     names and quotes are read across such breaks. The map is None when nothing was removed.

@@ -43,6 +43,8 @@ class _Rules:
         self.basis = re.compile(ins["basis"])
         self.draft = re.compile(ins["draft"])
         self.legislative = re.compile(ins["legislative"])
+        self.revised = re.compile(ins["revised"])
+        self.generic_opinion = re.compile(ins["generic_opinion"])
         self.opinion = re.compile(ins["opinion"])
         # between two laws of one list; marked titles' spans exclude their 《》 marks
         self.chain_sep = re.compile(r"^[》〉>]?(?:、|和|及|以及|与|，)?[《〈<]?$")
@@ -100,6 +102,8 @@ def find_inspections(text: str, laws: list[Mention], masked: list[tuple[int, int
     spans = [(a, b) for a, b, _ in local]
     cuts = clause_cuts(text, spans)
     plain = _mask(text, spans)
+    # 新修订的《X》, 修改后的《X》 describe the law checked, not law-making (activities.inspection.revised)
+    plain = R.revised.sub(lambda m: "□" * len(m.group()), plain)
     out: list[Hit] = []
     for t in R.trigger.finditer(text):
         spec = R.words[t.group()]
@@ -107,11 +111,12 @@ def find_inspections(text: str, laws: list[Mention], masked: list[tuple[int, int
             continue
         cs, ce = clause_of(cuts, t.start(), len(text))
         pre_laws = [x for x in local if cs <= x[0] and x[1] <= t.start()]
-        if (not pre_laws and len(text[cs:t.start()].strip()) <= 6 and cs > 0
-                and not R.introducer.search(text, cs, t.start())):
-            # 对《X》，开展执法检查: the object sits in the clause before
-            cs = clause_of(cuts, cs - 2, len(text))[0] if cs >= 2 else 0
-            pre_laws = [x for x in local if cs <= x[0] and x[1] <= t.start()]
+        if not pre_laws and cs >= 2 and not R.introducer.search(text, cs, t.start()):
+            ps = clause_of(cuts, cs - 2, len(text))[0]
+            prev = [x for x in local if ps <= x[0] and x[1] <= cs]
+            if prev and (len(text[cs:t.start()].strip()) <= 6 or _fronted_object(text, plain, ps, cs, t, ce, spec, local)):
+                # 对《X》，开展执法检查: the object sits in the clause before
+                cs, pre_laws = ps, prev
         if R.legislative.search(plain, cs, t.start()) or R.legislative.match(plain, t.end()):
             continue
         for a, b, law in pre_laws:
@@ -121,6 +126,22 @@ def find_inspections(text: str, laws: list[Mention], masked: list[tuple[int, int
         for a, b, law in _post_chain(text, local, t.end(), ce):
             out.append(Hit(spec["kind"], spec["rule"], t.start(), t.end(), t.group(), t.start(), b, law=law))
     return out
+
+
+def _fronted_object(text, plain, ps, cs, t, ce, spec, local) -> bool:
+    """The laws of the clause before are the object of a trigger whose own clause names none
+    (activities.inspection.fronted): 围绕《X》贯彻执行情况，组织代表小组开展专项调研 (the clause
+    before opens with an introducer and names the implementation), 对去年检查过的《X》，常委会开展了
+    “回头看”, 《X》施行后，常委会迅速组织开展执法检查 (a strong trigger with nothing after it)."""
+    R = rules()
+    opens = bool(R.introducer.match(plain, ps)) or bool(re.match(r"[一二三四五六七八九十]+是", plain[ps:ps + 3]))
+    first = min(x[0] for x in local if ps <= x[0])
+    if opens or R.introducer.search(plain, ps, first):
+        last = max(x[1] for x in local if x[1] <= cs)
+        if spec["strong"] or R.implementation.search(plain, last, cs):
+            return True
+    tail = text[t.end():ce].strip("”’了 ")
+    return bool(spec["strong"]) and not tail
 
 
 def _inside(pos: int, spans) -> bool:
@@ -153,6 +174,8 @@ def _law_ok(text, plain, cs, a, b, trig, strong, local) -> bool:
     R = rules()
     i = next(k for k, x in enumerate(local) if x[0] == a and x[1] == b)
     if R.draft.search(local[i][2].label) or R.draft.search(text, a, b) or _DRAFT_AFTER.match(text, b):
+        return False
+    if R.generic_opinion.search(local[i][2].label):
         return False
     if _opinion_object(plain, b, trig):
         return False

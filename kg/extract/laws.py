@@ -404,6 +404,15 @@ def _pieces(doc_text: str, s: Sentence) -> list[tuple[int, str, int]]:
     return [p for p in out if p[1]] or [(s.start, s.text, s.index)]
 
 
+def hard_wraps(text: str) -> list[tuple[int, int]]:
+    r"""Spans of the hard line breaks of a text (see ``_units``), in order.
+
+    >>> hard_wraps("常委会带领省" + "某" * 20 + "\n发展改革委。\n\n二、")
+    [(26, 27)]
+    """
+    return [m.span() for m in _NEWLINE.finditer(text) if _hard_wrap(text, m.start(), m.end())]
+
+
 def _hard_wrap(text: str, end: int, nxt: int) -> bool:
     """The stretch text[end:nxt] is one hard line break."""
     gap = text[end:nxt]

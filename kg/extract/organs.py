@@ -56,6 +56,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from kg.extract.laws import hard_wraps
 from kg.extract.rules import load_lines, load_toml, load_tsv
 from kg.records import Document, Mention, Sentence
 
@@ -65,7 +66,7 @@ _CJK = r"[\u3400-\u9fff]"
 # characters that cannot be inside an unmasked place name read before a level word
 _NOT_PLACE = set("的了是在对等年月日来这其我们各全本该把被将以为与和及或并也都还就已所之于从到让使给由要")
 # characters that cannot be inside a committee name read after its organ
-_NOT_NAME = "的了和在对与及等是为把被将向从"
+_NOT_NAME = "的了和在对与及等是为把被将向从于"
 # station kinds merged within a document when they differ only by 人大 / 级
 _VARIANT_KINDS = {"联络站", "代表之家", "工作室"}
 
@@ -198,9 +199,9 @@ def _rules() -> _Rules:
     named_guard = f"(?!{_alt(named_lv)})" if named_lv else ""
     regex = rf"""(?=[{re.escape(first)}])(?:
     (?P<C>(?<!党)(?<!中共)中央(?={centre_after}))
-    |(?P<G>{named_guard}(?P<g_lv>{level_lb})[(（](?P<g_alt>{level_plain}(?:{sep}{level_plain})*)[)）](?P<g_core>{core_lex}))
+    |(?P<G>{named_guard}(?P<g_lv>(?<=各){level_plain}|{level_lb})[(（](?P<g_alt>{level_plain}(?:{sep}{level_plain})*)[)）](?P<g_core>{core_lex}))
     |(?P<B>{named_guard}{place_end_guard}(?P<b_list>{level_lb}(?:{sep}?{level_plain})+)(?:[两三四五]级)?(?P<b_core>{core_lex}))
-    |(?P<A>{named_guard}(?P<a_pre>(?:{mask}{level_plain})*{mask})?(?P<a_t1>{term})?(?P<a_lv>{level_lb})(?P<a_t2>{term})?
+    |(?P<A>{named_guard}(?P<a_pre>(?:{mask}{level_plain})*{mask})?(?P<a_t1>{term})?(?P<a_lv>{level_lb})(?P<a_ji>级(?={core_lex}))?(?P<a_t2>{term})?
         (?P<a_core>{core})(?:(?P<a_sit>(?:{term})?{sitting})|(?:{establish})?(?P<a_sub>{sub}))?)
     |(?P<F>(?P<f_pre>{mask})?(?P<f_lv>{level_lb})(?P<f_name>(?:(?![{not_place}])[\u3400-\u9fff]){{2,8}}?)(?P<f_suf>{college}))
     |(?P<E>(?:{term})?(?:人民代表大会常务委员会|人民代表大会|人大常委会|人大|常委会)(?:{term})?{sitting})
@@ -325,7 +326,22 @@ class _Collector:
     """Builds mentions of one document, mapping spans to sentences."""
 
     def __init__(self, doc: Document, sentences) -> None:
+        # organs.wrapped_line: the hard line breaks of a PDF copy (省\n发展改革委) are
+        # removed before the scan; offsets are mapped back to the document
+        self.doc_text = doc.text
+        self.cuts = hard_wraps(doc.text) if "\n" in doc.text else []
         self.text = doc.text
+        self.vcuts: list[int] = []  # scan offset at which each removed break was
+        self.shift: list[int] = [0]  # characters removed before each piece
+        if self.cuts:
+            parts, k = [], 0
+            for a, b in self.cuts:
+                parts.append(doc.text[k:a])
+                self.vcuts.append(sum(map(len, parts)))
+                self.shift.append(self.shift[-1] + b - a)
+                k = b
+            parts.append(doc.text[k:])
+            self.text = "".join(parts)
         self.sentences = sentences
         self.starts = [s.start for s in sentences]
         self.out: list[Mention] = []
@@ -337,14 +353,24 @@ class _Collector:
             return None
         return self.sentences[i].index
 
+    def doc_pos(self, v: int, end: bool = False) -> int:
+        """Document offset of scan offset ``v`` (an exclusive end maps from its last char)."""
+        if not self.cuts:
+            return v
+        if end and v > 0:
+            return self.doc_pos(v - 1) + 1
+        return v + self.shift[bisect_right(self.vcuts, v)]
+
     def add(self, kind, start, end, label, rule, attrs: dict, mask: str = "") -> None:
+        if self.cuts:
+            start, end = self.doc_pos(start), self.doc_pos(end, end=True)
         sent = self.sentence(start)
         if sent is None:
             return
         pairs = tuple(sorted((k, v) for k, v in attrs.items() if v))
         if mask:
             self.masked[len(self.out)] = mask
-        self.out.append(Mention(kind, start, end, self.text[start:end], label, rule, sent, pairs))
+        self.out.append(Mention(kind, start, end, self.doc_text[start:end], label, rule, sent, pairs))
 
 
 def _level_attrs(lv: str, kind: str, r: _Rules, **extra) -> dict:
@@ -360,6 +386,14 @@ def _on_level(m: re.Match, col: _Collector, r: _Rules) -> None:
         if name:
             place, start = name + written, start - len(name)
     lv = r.level_labels.get(written, written)  # organs.level_label: 自治州 -> 州
+    if m["a_ji"]:
+        # organs.level_tier: 县级人大常委会, 县级人民政府 name the bodies of a tier below the
+        # document's own (加强与县级人大常委会的工作联系), kept as written; like 县（市、区）
+        # 人大常委会 they name no level of their own (attr level "")
+        for core_label, kind in _classify(m["a_core"], r, r.cores):
+            col.add(_KIND, start, m.end("a_core"), f"{written}级{core_label}", "organs.level_tier",
+                    {"kind": kind, "rank": r.levels.get(written, "")})
+        return
     term = _term(m["a_t1"] or m["a_t2"])
     parents = _classify(m["a_core"], r, r.cores)
     # 区十七届人大三次会议 names a session of the congress, not the congress acting: only the
@@ -398,6 +432,15 @@ def _on_list(m: re.Match, col: _Collector, r: _Rules) -> None:
     township = [w for w in words if r.levels.get(w) in ("乡", "镇")]
     if township and not r.list_sep.search(written):
         return
+    if not r.list_sep.search(written) and len({r.levels.get(w) for w in words}) == 1 \
+            and not re.search("[两三四五]级", m["B"]):
+        # organs.same_rank_tier: levels of one rank written together (8个市州人大常委会,
+        # 各县市区人民法院) name the tier of units of that rank, kept as written; like
+        # 县（市、区）人大常委会 it names no level of its own
+        for core_label, kind in _classify(m["b_core"], r, r.cores):
+            col.add(_KIND, m.start(), m.end(), written + core_label, "organs.same_rank_tier",
+                    {"kind": kind, "rank": r.levels.get(words[0], "")})
+        return
     tier = re.search("([两三四五])级", m["B"])
     if tier and m["b_core"] in ("人大", "人民代表大会") \
             and (tier[1] != "两" or col.text.startswith(r.tier_stop, m.end())):
@@ -425,6 +468,13 @@ def _on_unprefixed(m: re.Match, col: _Collector, r: _Rules) -> None:
         written = m["d_st"]
         if written.endswith(r.room_words) and _in_room_list(col.text, start, end, r):
             return
+        quoted = _QUOTED_NAME.search(col.text, max(0, start - 10), start)
+        if quoted and col.text[end:end + 1] in "”\"":
+            # organs.station_quoted: a station named in quotes keeps its name
+            # (“民族团结代表联络点”, “老兵代表工作室”)
+            col.add(_KIND, quoted.start(1), end, quoted[1] + written, "organs.station_quoted",
+                    {"kind": _unit_kind(written[written.find("代表"):], r) or "联络站"})
+            return
         rule = {"小组": "organs.team", "团队": "organs.team", "培训基地": "organs.training_base"}
         # the tier is not part of the unit: classify what follows it
         for i in range(len(written)):
@@ -441,6 +491,15 @@ def _on_unprefixed(m: re.Match, col: _Collector, r: _Rules) -> None:
     elif m["d_deptlv"]:  # **市场监管所: the mask is the place and is dropped
         col.add(_KIND, start, end, m["d_deptlv"], "organs.department.level_only",
                 {"kind": _unit_kind(m["d_deptlv"], r) or "站所"})
+
+
+_QUOTED_NAME = re.compile(r"[“\"]([\u3400-\u9fff]{2,8})$")
+# organs.group_named: a working group set up under its own name (成立了县乡两级人大换届选举
+# 工作指导小组, 成立自治条例修订工作领导小组) is a body; 领导小组/指导小组/工作专班 are only
+# ever names of set-up bodies. Read after a verb of setting up, which bounds the name.
+_GROUP_NAMED = re.compile(
+    r"(?:成立|组建|设立|调整充实)了?(?P<n>(?:(?![的和了，。；、])[\u3400-\u9fff]){2,18}?"
+    r"(?:领导小组|指导小组|工作专班|协调小组))")
 
 
 def _in_room_list(text: str, start: int, end: int, r: _Rules) -> bool:
@@ -486,7 +545,7 @@ def _keep_distinct_masks(col: _Collector) -> list[Mention]:
         for j in range(i - 1, -1, -1):
             prev = out[j]
             if prev.end <= cur.start:
-                gap = col.text[prev.end:cur.start]
+                gap = col.doc_text[prev.end:cur.start]
                 if prev.label == cur.label and j not in col.masked and len(gap) <= 1 \
                         and (not gap or gap in "、和及与"):
                     out[i] = Mention(cur.kind, cur.start, cur.end, cur.text, mask + cur.label, cur.rule,
@@ -519,14 +578,15 @@ def _merge_variants(mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-_TITLE = re.compile(r"《[^《》\n]{2,120}》")
+_TITLE = re.compile(r"《[^《》\n]{2,120}?法(?:[（(][^《》]{1,12}[）)])?》")
 
 
 def _outside_titles(text: str, mentions: list[Mention]) -> list[Mention]:
-    """organs.in_title: an organ named inside a book title, not as its issuer, is part of
-    the instrument's name (《中华人民共和国全国人民代表大会和地方各级人民代表大会代表法》,
-    《**区人大常委会关于加强街道人大工作委员会建设的实施意见》): the text does not name
-    that body. The issuer at the title's start (《中共中央关于…》, 《**区人大常委会…》) stays.
+    """organs.in_law_title: an organ named inside the title of a law is part of the law's
+    name (《中华人民共和国全国人民代表大会和地方各级人民代表大会代表法》, 《…人民法院
+    组织法》, 《各级人民代表大会常务委员会监督法》): the text does not name that body. The
+    organ at the title's start stays (《**省人大常委会…办法》), as do organs inside policy
+    titles (《关于加强全省人大代表联络站建设工作的指导意见》 names the stations it is about).
     """
     if "《" not in text:
         return mentions
@@ -584,7 +644,7 @@ def extract_organs(doc: Document, sentences) -> list[Mention]:
     col = _Collector(doc, sorted(sentences, key=lambda s: s.start))
     if not col.sentences:
         return []
-    for m in r.regex.finditer(doc.text):
+    for m in r.regex.finditer(col.text):
         branch = next(g for g in "ABCDEFG" if m[g] is not None)
         if branch == "G":
             _on_alternative(m, col, r)
@@ -604,6 +664,8 @@ def extract_organs(doc: Document, sentences) -> list[Mention]:
             col.add(_SITTING, m.start(), m.end(), m["E"], "organs.sitting", {"kind": _SITTING})
         else:
             _on_unprefixed(m, col, r)
+    for m in _GROUP_NAMED.finditer(col.text):
+        col.add(_KIND, m.start("n"), m.end("n"), m["n"], "organs.group_named", {"kind": "小组"})
     mentions = _merge_variants(_keep_distinct_masks(col))
     mentions = _outside_titles(doc.text, _merge_written_forms(mentions))
     seen, out = set(), []

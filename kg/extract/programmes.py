@@ -27,6 +27,12 @@ strategy whose core is a quoted slogan (州委“3815”发展战略) is left to
 list closed by 等制度 splits coordinated practices (供职发言和颁发任命书) and drops items made
 only of generic words (履职监督).
 
+A meeting held again and again is a programme when a recurrence cue comes before it or a
+count of sittings right after it (召开全市人大工作座谈会2次). A 、-list of two-character steps
+stays inside the name it stands in (审议意见交办、承办、反馈、评价全流程闭环管理机制). A quoted
+name run as a series (举办“人大讲堂”6期) is a programme (``programmes.quoted_series``). Single
+line breaks inside a sentence (PDF copies) are read as if absent.
+
 Half-width quotes of web copies are read as “…” (offsets unchanged). Names may hold
 和/与/、 up to the clause's verb (代表视察和调查制度), a 、-list closed by 等 and a head
 gives one name per item, and a short form takes the one longer name of the document that
@@ -39,7 +45,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from kg.extract.formulas import QUOTE, curly
+from kg.extract.formulas import QUOTE, curly, span_back, unbreak
 from kg.extract.rules import load_toml
 from kg.records import Document, Mention, Sentence
 
@@ -54,6 +60,12 @@ _HARD_STOP = frozenset("，。；：！？,.;:!?\n《》<>【】[]—…的*")
 _COORD = re.compile(r"“([^“”]{2,20})”(?:和|与|及|、)([\u4e00-\u9fff]{2,12}活动)")
 _PLAN = re.compile(r"^[一二三四五六七八九十]+五$")
 _INSTRUMENT_END = ("规则", "细则", "办法", "条例", "规定", "意见", "方案", "规划", "纲要")
+# 召开…座谈会2次, 每年…3场: a count of sittings after a meeting's name shows that it recurs
+_SITTINGS = re.compile(r"(?:[2-9]|[1-9]\d|[两二三四五六七八九十]+)[次场期]")
+# 举办“人大讲堂”6期: a quoted name run as a numbered series
+_SERIES_AFTER = re.compile(r"[\d一二两三四五六七八九十]+[期讲场]")
+_SERIES_VERBS = ("举办", "开办", "开设", "开讲", "举行")
+_STEP_LIST = re.compile(r"[\u4e00-\u9fff]{2}、")
 
 
 def _overlapping(words) -> re.Pattern:
@@ -90,7 +102,7 @@ def _config():
         "day_kw": tuple(data["day_keywords"]),
         "known": known,
         "known_re": re.compile("|".join(map(re.escape, sorted(known, key=len, reverse=True)))) if known else None,
-        "campaigns": [(re.compile(c["pattern"]), c["kind"]) for c in data.get("campaign", [])],
+        "campaigns": [(re.compile(c["pattern"]), c["kind"], tuple(c.get("anchors", ()))) for c in data.get("campaign", [])],
         "coord_heads": frozenset(h["word"] for h in data["heads"] if h.get("coord")),
         "prep_ok": frozenset(h["word"] for h in data["heads"] if h.get("prep_ok")),
         "object_follow": tuple(data["object_followers"]),
@@ -285,12 +297,20 @@ def _formula_core(core: str) -> bool:
     if rest and not re.fullmatch(r"发展|[两三四五六七八九十]大(?:发展)?", rest):
         return False
     content = m.group(1)
-    return content.isdigit() or _is_formula_word(content) or ("、" in content and len(content) >= 7)
+    if content.isdigit() or _is_formula_word(content) or ("、" in content and len(content) >= 7):
+        return True
+    from kg.extract.formulas import judge_quote
+
+    # 市委“一城两区三基地”发展战略: a numbered formula is the strategy itself
+    return content[:1] in _NUMERALS and judge_quote(content, "", "") == "formulas.numbered"
 
 
-def _recurring_before(text: str, left: int) -> bool:
+def _recurring_before(text: str, left: int, he: int | None = None) -> bool:
+    """A recurrence cue shortly before the name, or a count of sittings right after it."""
     window = text[max(0, left - 10):left + 2]
-    return any(c in window for c in _config()["cues"])
+    if any(c in window for c in _config()["cues"]):
+        return True
+    return he is not None and bool(_SITTINGS.match(text, he))
 
 
 def _in_quote(text: str, pos: int) -> bool:
@@ -313,6 +333,14 @@ def _judge_head(text: str, hs: int, he: int, head: dict) -> tuple[int, str] | No
             if lv.start() < left <= lv.end():
                 left, why = scan_left(text, lv.start())  # 省、州、县三级人大联动监督机制
                 break
+    if why == "punct" and left > 0 and text[left - 1] == "、":
+        q, steps = left, 0
+        while q >= 3 and text[q - 1] == "、" and _STEP_LIST.fullmatch(text, q - 3, q):
+            q -= 3
+            steps += 1
+        if steps >= 2 and q > 0 and _CJK.match(text[q - 1]):
+            # 审议意见交办、承办、反馈、评价全流程闭环管理机制: the steps of one procedure
+            left, why = scan_left(text, q)
     if why in ("conj", "punct") and head["word"] in cfg["coord_heads"] and left > 0 \
             and (text[left - 1] == "、" or why == "conj"):
         ext = _extend_coordination(text, left, hs, head["word"])
@@ -342,7 +370,8 @@ def _judge_head(text: str, hs: int, he: int, head: dict) -> tuple[int, str] | No
     if mode == "verb":
         return (left, "programmes.head") if why == "verb" else None
     if mode == "recurring":
-        return (left, "programmes.recurring") if _recurring_before(text, left) else None
+        return (left, "programmes.recurring") if _recurring_before(text, left, he if head.get("sittings") else None) \
+            else None
     if mode == "day":
         if any(ch.isdigit() for ch in core) or "月" in core or not any(k in core for k in cfg["day_kw"]):
             return None
@@ -383,7 +412,7 @@ def extract_programmes(doc: Document, sentences: Sequence[Sentence]) -> list[Men
     for s in sentences:
         found: list[tuple[int, int, str, str, str]] = []  # start, end, label, rule, kind
         raw = s.text
-        text = curly(raw)  # web copies keep half-width quotes ("…")
+        text, offsets = unbreak(curly(raw))  # web copies keep half-width quotes ("…"); PDF line breaks
 
         def add(a: int, b: int, label: str, rule: str, kind: str) -> None:
             label = clean_label(label)
@@ -395,7 +424,8 @@ def extract_programmes(doc: Document, sentences: Sequence[Sentence]) -> list[Men
             found[:] = [f for f in found if not (a <= f[0] and f[1] <= b)]
             found.append((a, b, label, rule, kind))
 
-        for m in QUOTE.finditer(text):
+        quotes = list(QUOTE.finditer(text)) if "“" in text else []
+        for m in quotes:
             content = m.group(1).strip()
             if len(content) > 30 or "。" in content:
                 continue
@@ -406,6 +436,10 @@ def extract_programmes(doc: Document, sentences: Sequence[Sentence]) -> list[Men
                 if after.startswith(("活动", "制度")):  # “代表双活动日”活动: the day names it
                     end += 2
                 add(m.start(), end, content, "programmes.quoted_named", kind)
+                continue
+            if _SERIES_AFTER.match(text, m.end()) and text[max(0, m.start() - 4):m.start()].endswith(_SERIES_VERBS) \
+                    and 2 <= len(content) <= 12 and not _is_formula_word(content):
+                add(m.start(), m.end(), content, "programmes.quoted_series", "系列")  # 举办“人大讲堂”6期
                 continue
             hm = cfg["head_re"].match(text, m.end())
             if not hm:
@@ -422,17 +456,19 @@ def extract_programmes(doc: Document, sentences: Sequence[Sentence]) -> list[Men
                 continue  # “X”日 is rare; “闭环”体系 is emphasis, not a name
             add(m.start(), hm.end(), text[m.start():hm.end()], "programmes.quoted_head", head["kind"])
 
-        _quoted_gap(text, add)
-        _quoted_governed(text, add)
+        if quotes:
+            _quoted_gap(text, quotes, add)
+            _quoted_governed(text, quotes, add)
 
-        for m in _COORD.finditer(text):
+        for m in (_COORD.finditer(text) if quotes else ()):
             add(m.start(2), m.end(2), m.group(2), "programmes.coordinated", "活动")
             add(m.start(), m.start() + len(m.group(1)) + 2, m.group(1), "programmes.coordinated", "活动")
 
-        for m in _NUM_HEAD.finditer(text):
-            _enumerated(text, m, add)
-        for m in _ETC_HEAD.finditer(text):
-            _enumerated_etc(text, m, add)
+        if "机制" in text or "制度" in text:
+            for m in _NUM_HEAD.finditer(text):
+                _enumerated(text, m, add)
+            for m in _ETC_HEAD.finditer(text):
+                _enumerated_etc(text, m, add)
 
         for m in cfg["head_re"].finditer(text):
             hs, he = m.span()
@@ -450,20 +486,23 @@ def extract_programmes(doc: Document, sentences: Sequence[Sentence]) -> list[Men
         if cfg["known_re"] is not None:
             for m in cfg["known_re"].finditer(text):
                 add(m.start(), m.end(), m.group(0), "programmes.known", cfg["known"][m.group(0)])
-        for rx, kind in cfg["campaigns"]:
+        for rx, kind, anchors in cfg["campaigns"]:
+            if anchors and not any(w in text for w in anchors):
+                continue  # none of the pattern's words in the sentence
             for m in rx.finditer(text):
                 add(m.start(), m.end(), m.group(0), "programmes.campaign", kind)
 
         for a, b, label, rule, kind in sorted(found):
+            a, b = span_back(offsets, a, b)
             out.append(Mention("programme", s.start + a, s.start + b, raw[a:b], label, rule, s.index,
                                (("kind", kind),)))
     return fold_short_forms(merge_variants(out))
 
 
-def _quoted_gap(text: str, add) -> None:
+def _quoted_gap(text: str, quotes: list[re.Match], add) -> None:
     """A quote, a short noun and a head: “1+6”联络站点体系, “双联系”工作机制."""
     cfg = _config()
-    for m in QUOTE.finditer(text):
+    for m in quotes:
         content = m.group(1).strip()
         if not 1 <= len(content) <= 12 or _is_formula_word(content) or content.endswith(("式", "型", "化")):
             continue  # “一站式”服务体系: a manner word, not a name
@@ -480,13 +519,12 @@ def _quoted_gap(text: str, add) -> None:
         add(m.start(), g.end(), text[m.start():g.end()], "programmes.quoted_head", kind)
 
 
-def _quoted_governed(text: str, add) -> None:
+def _quoted_governed(text: str, quotes: list[re.Match], add) -> None:
     """Quoted coined names governed by a verb and followed by 工作/活动/行动/品牌.
 
     积极参与“挂包帮”“转走访”工作: each quote of the run names a campaign.
     """
     cfg = _config()
-    quotes = list(QUOTE.finditer(text))
     i = 0
     while i < len(quotes):
         j = i
@@ -559,6 +597,12 @@ def fold_short_forms(mentions: list[Mention]) -> list[Mention]:
     out = []
     for m in mentions:
         key = _fold(m.label)
+        system = next((key + h for h in _SYSTEM_HEADS if key + h in labels), None)
+        if system is not None and len(key) >= 3:
+            # 健全工委例会制度，每月召开工委例会1次: the practice and its system are one programme
+            prior = labels[system]
+            out.append(Mention(m.kind, m.start, m.end, m.text, prior.label, m.rule, m.sentence, prior.attrs))
+            continue
         longer = [k for k in labels if len(k) > len(key) and k.endswith(key)]
         if not longer and m.text[:1] in "“\"" and len(key) >= 4:
             # “百千万工程”: a quoted abbreviation keeps the full name's characters in order
@@ -574,6 +618,9 @@ def fold_short_forms(mentions: list[Mention]) -> list[Mention]:
             m = Mention(m.kind, m.start, m.end, m.text, prior.label, m.rule, m.sentence, prior.attrs)
         out.append(m)
     return out
+
+
+_SYSTEM_HEADS = ("制度", "机制")
 
 
 def _subsequence(short: str, long_: str) -> bool:

@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kg.extract.rules import load_toml
 from kg.records import Mention
@@ -68,25 +69,36 @@ class Hit:
 # ----------------------------------------------------------------------- text helpers
 
 
+_SPECIAL = re.compile("[" + re.escape(OPEN + CLOSE + CUT) + "]")
+
+
 def clause_cuts(text: str, protected: list[tuple[int, int]] = ()) -> list[int]:
     """Offsets of clause-ending punctuation outside brackets, quotes and protected spans.
 
     >>> clause_cuts("听取A（含B，C）报告，审议D。")
     [11, 15]
     """
-    inside = _covered(len(text), protected)
+    return list(_clause_cuts(text, tuple(protected)))
+
+
+@lru_cache(maxsize=64)
+def _clause_cuts(text: str, protected: tuple[tuple[int, int], ...]) -> tuple[int, ...]:
+    # the parsers of one sentence ask for the same cuts several times: cached; only the
+    # punctuation marks are visited
     depth = 0
     cuts = []
-    for i, ch in enumerate(text):
-        if inside[i]:
+    for m in _SPECIAL.finditer(text):
+        i = m.start()
+        if protected and any(a <= i < b for a, b in protected):
             continue
+        ch = text[i]
         if ch in OPEN:
             depth += 1
         elif ch in CLOSE:
             depth = max(0, depth - 1)
-        elif ch in CUT and depth == 0:
+        elif depth == 0:
             cuts.append(i)
-    return cuts
+    return tuple(cuts)
 
 
 def _covered(n: int, spans) -> list[bool]:
@@ -187,6 +199,8 @@ class _Rules:
         self.split_min = int(r["topic_split_min"])
         self.split_many_min = int(r["topic_split_many_min"])
         self.organ_work = re.compile(r["organ_work"])
+        self.table_cell = re.compile(r["table_cell"])
+        self.table_title = re.compile(r["table_title"])
         self.refers_back = re.compile(r["refers_back"])
         self.with_opinion = re.compile(r["with_opinion"])
         self.inspection_report = re.compile(r["inspection_report"])
@@ -273,6 +287,55 @@ def find_reports(text: str, laws: list[Mention], organs: list[Mention], masked: 
                    or _fronted(text, m, cuts, organ_at, law_spans))
     out.extend(_delegated(text, cuts, organ_at, law_spans, masked))
     return [x for x in (_with_opinion_title(text, h, laws, base, cuts) for h in out) if x is not None]
+
+
+TABLE_ROW = "activities.report.table_row"
+
+
+def table_row_report(text: str, organs: list[Mention], base: int, sentence: int = 0) -> Hit | None:
+    """A row of a schedule table naming one report (activities.report.table_row): cells apart
+    by runs of spaces, one cell (not the first) closed by a report noun; the reporter is an organ
+    in a later cell.  Whether the row sits in a table is for the caller to say.
+
+    >>> h = table_row_report("3    5月    关于城市供水工作情况的报告    区政府    城建工委", [], 0)
+    >>> (h.topic, h.reporters[0].label)
+    ('城市供水工作情况', '区政府')
+    """
+    R = rules()
+    if "报告" not in text and "汇报" not in text:
+        return None
+    cells = []
+    pos = 0
+    for sep in R.table_cell.finditer(text):
+        cells.append((pos, sep.start()))
+        pos = sep.end()
+    cells.append((pos, len(text)))
+    if len(cells) < 3:
+        return None
+    for k, (a, b) in enumerate(cells[1:], start=1):
+        m = R.table_title.fullmatch(text, a, b)
+        if not m:
+            continue
+        ta = m.start("t")
+        about = text.find("关于", ta, m.end("t"))
+        if 0 <= about - ta <= 20:  # 县人民法院关于X的报告: the organ's name is no topic
+            ta = about + 2
+        topic, ts, te = clean_topic(text[ta:m.end("t")], ta)
+        if len(topic) < 2 or topic in R.stop or R.inspection_report.search(topic) or R.non_report.search(topic):
+            return None
+        reporters: tuple[Mention, ...] = ()
+        for c, d in cells[k + 1:]:
+            found = [o for o in organs if c <= o.start - base and o.end - base <= d]
+            if found:
+                reporters = (max(found, key=lambda o: o.end - o.start),)
+                break
+            if d - c <= 12 and R.bare_reporter.search(text, c, d):  # a cell naming an organ
+                word = text[c:d]
+                reporters = (Mention("organ", base + c, base + d, word, word, "activities.reporter_word", sentence),)
+                break
+        n = max(text.rfind("报告", a, b), text.rfind("汇报", a, b))
+        return Hit("ReportDeliberation", TABLE_ROW, n, n + 2, text[n:n + 2], a, b, topic, (ts, te), reporters)
+    return None
 
 
 def _practice(text: str, m: re.Match, cuts: list[int]) -> bool:
