@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
@@ -17,9 +16,7 @@ from kg.extract.activities import extract_events, is_congress
 from kg.records import COMPLETED, PLANNED, Document, Mention, Section, Sentence
 from kg.segment import modality_cue
 
-SEEDS = Path("/work/shared/seeds")
-GOLD = Path("/work/shared/eval/seeds-gold.json")
-SCORER = Path("/work/shared/eval/score.py")
+from _paths import GOLD, SCORER, SEEDS
 
 
 def _mentions(text: str, kind: str, surfaces, sentence_of) -> list[Mention]:
@@ -110,6 +107,11 @@ WATER = "《中华人民共和国水污染防治法》"
      [("Research", "中华人民共和国公共文化服务保障法", COMPLETED)]),
     ("对" + WATER + "，开展了执法检查", [WATER],
      [("LawEnforcementInspection", "中华人民共和国水污染防治法", COMPLETED)]),
+    # activities.inspection.yardstick: the law is the yardstick of a visit, before or after it
+    ("乡人大主席团组织代表对照《某省农村公路条例》，分三组视察了全乡8条通村公路",
+     ["《某省农村公路条例》"], [("InspectionVisit", "某省农村公路条例", COMPLETED)]),
+    ("组织代表对辖区12个农贸市场进行了专题视察，对照《某市市容环境卫生管理条例》的规定查找问题",
+     ["《某市市容环境卫生管理条例》"], [("InspectionVisit", "某市市容环境卫生管理条例", COMPLETED)]),
 ])
 def test_inspections_tie_each_law_to_its_trigger(text, laws, expected):
     assert inspected(run(text, laws=laws)) == expected
@@ -127,6 +129,14 @@ def test_inspections_tie_each_law_to_its_trigger(text, laws, expected):
     ("在开展评议、执法检查等工作中以法律规定为准绳", []),
     ("跟踪审议《区人大常委会关于某区现代物流产业发展情况调研报告的审议意见》落实情况",
      ["《区人大常委会关于某区现代物流产业发展情况调研报告的审议意见》"]),
+    # not_before: a verb of prevention before the trigger (防止检查走过场)
+    ("下半年要听取市政府关于《某市节约用水条例》审议意见落实情况的报告，防止检查“走过场”",
+     ["《某市节约用水条例》"]),
+    # not_after: the findings of an earlier inspection are a noun phrase, not a new inspection
+    ("对《某县集中式饮用水水源保护条例》执法检查发现的问题，要逐项建立整改台账",
+     ["《某县集中式饮用水水源保护条例》"]),
+    # activities.inspection.yardstick only for visits and checks: 调研 against a law is study
+    ("对照《某省乡镇人民代表大会工作条例》，开展乡镇人大工作专题调研", ["《某省乡镇人民代表大会工作条例》"]),
 ])
 def test_inspections_skip_laws_that_are_not_checked(text, laws):
     assert inspected(run(text, laws=laws)) == []
@@ -238,6 +248,9 @@ def test_reports_heard_one_item_per_topic_with_reporter(text, organs, laws, expe
     ("检查组听取汇报、查阅资料、走访群众", []),
     ("各级党委要定期听取人大工作汇报", []),
     ("常委会共听取和审议“一府一委两院”专项工作报告18个", []),
+    # activities.report.count_only: a tally of the reports heard is no topic
+    ("本次会议共听取审议了市政府、市法院和市检察院的6个报告", ["市政府", "市法院", "市检察院"]),
+    ("会议审议了12项专项工作报告", []),
 ])
 def test_reports_not_heard(text, organs):
     assert reports(run(text, organs=organs)) == []
@@ -268,6 +281,12 @@ def test_plan_section_makes_items_planned_with_its_year():
     (["听取区政府关于城市更新工作情况的报告。"], None, [COMPLETED]),
     # the sentence says it before the clause: 常委会将…，听取…
     (["常委会将紧扣高质量发展，听取区政府关于城市更新工作情况的报告。"], COMPLETED, [PLANNED]),
+    # activities.status.nearest_part: the nearest ；-part with a cue speaks, not the earliest cue
+    (["上半年，常委会已听取了区政府关于城市更新工作情况的报告；下半年将开展专题询问，听取区政府关于物业管理工作情况的报告。"],
+     None, [COMPLETED, PLANNED]),
+    # ... and a list after a colon takes the last cue of its introduction
+    (["今年的监督计划已经区委批准，常委会要抓好落实：3月，听取区政府关于城市更新工作情况的报告；9月，听取区政府关于物业管理工作情况的报告。"],
+     None, [PLANNED, PLANNED]),
 ])
 def test_status_from_clause_then_sentence_then_section(lines, modality, expected):
     events = run(lines, organs=["区政府"] * sum(line.count("区政府") for line in lines), modality=modality)

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import importlib.util
 import json
-from pathlib import Path
 
 import pytest
 
@@ -12,8 +11,7 @@ from kg.extract.formulas import extract_formulas
 from kg.extract.programmes import extract_programmes
 from kg.records import Document, Mention, Sentence
 
-SEEDS = Path("/work/shared/seeds")
-GOLD = Path("/work/shared/eval/seeds-gold.json")
+from _paths import GOLD, SCORER, SEEDS
 
 
 def counts(text: str, mentions=None):
@@ -164,7 +162,7 @@ def test_extract_counts_scores_on_the_seed_texts():
     from kg.ingest import read_document
     from kg.segment import segment
 
-    spec = importlib.util.spec_from_file_location("score", "/work/shared/eval/score.py")
+    spec = importlib.util.spec_from_file_location("score", SCORER)
     score = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(score)
     gold = json.loads(GOLD.read_text(encoding="utf-8"))

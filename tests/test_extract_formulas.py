@@ -2,15 +2,13 @@
 from __future__ import annotations
 
 import importlib.util
-from pathlib import Path
 
 import pytest
 
 from kg.extract.formulas import extract_formulas, is_parallel, judge_quote
 from kg.records import Document, Sentence
 
-SEEDS = Path("/work/shared/seeds")
-GOLD = Path("/work/shared/eval/seeds-gold.json")
+from _paths import GOLD, SCORER, SEEDS
 
 
 def _doc(text: str) -> tuple[Document, list[Sentence]]:
@@ -171,7 +169,7 @@ def test_judge_quote_names_the_rule(content, before, after, expected):
 
 
 def _score_module():
-    spec = importlib.util.spec_from_file_location("score", "/work/shared/eval/score.py")
+    spec = importlib.util.spec_from_file_location("score", SCORER)
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
     return mod

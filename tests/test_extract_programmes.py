@@ -3,15 +3,13 @@ from __future__ import annotations
 
 import importlib.util
 import json
-from pathlib import Path
 
 import pytest
 
 from kg.extract.programmes import extract_programmes, merge_variants, scan_left
 from kg.records import Document, Mention, Sentence
 
-SEEDS = Path("/work/shared/seeds")
-GOLD = Path("/work/shared/eval/seeds-gold.json")
+from _paths import GOLD, SCORER, SEEDS
 
 
 def _doc(text: str) -> tuple[Document, list[Sentence]]:
@@ -150,6 +148,17 @@ def found(text: str) -> list[tuple[str, str]]:
         ("健全联络站例会制度，每月召开联络站例会1次。", [("联络站例会制度", "制度"), ("联络站例会制度", "制度")]),
         # a PDF line break inside the name
         ("建立审议意见交办、承办、反馈全流程闭环管\n理机制。", [("审议意见交办、承办、反馈全流程闭环管理机制", "机制")]),
+        # verb complements (programmes.head): 落实好/抓实 govern the name like the verb
+        ("各位组成人员要落实好联系基层代表制度。", [("联系基层代表制度", "制度")]),
+        # “X”主题活动 (programmes.quoted_head)
+        ("下半年要结合“代表履职在基层”主题活动，讲好代表故事。", [("“代表履职在基层”主题活动", "活动")]),
+        # 进站 days (programmes.quoted_named)
+        ("用好“代表集中进站日”等载体。", [("代表集中进站日", "日")]),
+        # Party branch systems and 立法协商 (programmes.known)
+        ("按时召开组织生活会，开展民主评议党员。", [("民主评议党员", "制度"), ("组织生活会", "制度")]),
+        ("积极开展立法协商，广泛听取意见。", [("立法协商", "制度")]),
+        # Chinese-numeral 实事 lists stay programmes (programmes.campaign)
+        ("政府确定的十项民生实事全部完成。", [("十项民生实事", "实事")]),
     ],
 )
 def test_extract_programmes_finds_named_programmes(text, expected):
@@ -160,6 +169,12 @@ def test_extract_programmes_finds_named_programmes(text, expected):
     "text",
     [
         "坚持和完善人民代表大会制度。",  # the state's fundamental system
+        "镇党委把护林作为全镇一号工程来抓。",  # programmes.copula: 把…作为 predicate noun
+        "机关党支部以“周三夜学”为基本制度。",  # programmes.copula: 以…为 predicate noun
+        "全年对全县86项民生实事开展视察。",  # arabic tallies of 实事 are counts, not the programme
+        "今年安排15名县人大代表述职。",  # programmes.campaign.counted: counted persons' act
+        "组织代表开展走访、调研、评议活动40次。",  # a 、-list of two-character acts
+        "健全常委会及其机关各项制度。",  # a quantifier core
         "建立长效机制，不断创新工作机制。",  # generic mechanisms
         "在这一机制的激励下，代表积极履职。",
         "召开全区安全生产工作推进会。",  # a one-off meeting
@@ -240,7 +255,7 @@ def test_extract_programmes_scores_on_the_seed_texts():
     from kg.resolve.concepts import resolve_programme
     from kg.segment import segment
 
-    spec = importlib.util.spec_from_file_location("score", "/work/shared/eval/score.py")
+    spec = importlib.util.spec_from_file_location("score", SCORER)
     score = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(score)
     gold = json.loads(GOLD.read_text(encoding="utf-8"))

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import pytest
 
@@ -107,3 +106,13 @@ def test_a_failed_facts_write_keeps_the_old_file(tmp_path, facts, monkeypatch):
     monkeypatch.undo()
     assert path.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir()] == ["facts.json"]
+
+
+def test_facts_of_each_graph_alone_equal_the_facts_of_the_whole_store(quads, facts):
+    from kg.facts import facts_from_quads
+
+    by_graph = {}
+    for q in quads:
+        by_graph.setdefault(q.graph_name, []).append(q)
+    per_graph = [f for qs in by_graph.values() for f in facts_from_quads(qs)]
+    assert sorted(per_graph, key=lambda d: d["id"]) == facts

@@ -12,7 +12,7 @@ from kg.records import Document, Jurisdiction, Mention, Sentence
 from kg.resolve.laws import instrument_class, lookup, resolve_law
 
 ROOT = Path(__file__).resolve().parents[1]
-SOURCE = ROOT / ".." / "shared" / "data" / "cn-laws.tsv"
+from _paths import LAWS_TSV as SOURCE
 DISTRICT = Jurisdiction("某区", "区", "某区")
 MASKED = Jurisdiction("doc-004_x", "区", "")
 

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
@@ -11,7 +10,9 @@ from kg.ingest import read_document
 from kg.records import COMPLETED, PLANNED, Document
 from kg.segment import LONG_SENTENCE, heading_modality, keywords, modality_cue, modality_cues, segment
 
-SEEDS = sorted(Path("/work/shared/seeds").glob("*.txt"))
+from _paths import SEEDS as SEED_DIR
+
+SEEDS = sorted(SEED_DIR.glob("*.txt"))
 C, P = COMPLETED, PLANNED
 
 
@@ -265,7 +266,7 @@ def test_enumeration_item_ends_at_the_paragraph_end():
     assert sentences[-1].text == "下一段落。" and sentences[-1].section == 0
 
 
-SEED_004 = Path("/work/shared/seeds/004_340c9bf7fb73703f.txt")
+SEED_004 = SEED_DIR / "004_340c9bf7fb73703f.txt"
 
 
 def test_yearly_report_plan_part_is_planned_and_past_part_completed():

@@ -4,7 +4,8 @@
 :mod:`kg.extract.reports` and gives every object found its own ``Event`` with:
 
 * status — the modality of the clause up to the trigger (将/要/拟 … planned, 了/先后 …
-  completed), else of the sentence up to the trigger, else of the introduction of the
+  completed), else of the nearest ；/：-part of the sentence up to the trigger that has a
+  cue (a part closed by ： speaks with its last cue), else of the introduction of the
   ；-separated list the sentence continues (今年已开展的…有：A；B), else the section's (a
   工作安排 part is planned throughout), else of the whole sentence, else completed.  The
   clause comes first because one sentence may hold a done and a planned item;
@@ -371,15 +372,45 @@ def _one_per_law(hits: list[Hit], base: int = 0) -> list[Hit]:
 def _status(text: str, cs: int, trig_end: int, sent: Sentence, section: Section | None,
             intro: str | None = None) -> str:
     end = trig_end + 1 if text[trig_end:trig_end + 1] == "了" else trig_end
-    for part in (text[cs:end], text[:end]):
-        cue = modality_cue(part)
-        if cue:
-            return cue
+    cue = modality_cue(text[cs:end]) or _nearest_part_cue(text, end)
+    if cue:
+        return cue
     if intro:
         return intro
     if section is not None and section.modality:
         return section.modality
     return sent.modality or COMPLETED
+
+
+_PART_END = re.compile("[；;：:]")
+_CLAUSE_END = re.compile("[，,]")
+
+
+def _nearest_part_cue(text: str, end: int) -> str | None:
+    """The cue of the nearest ；/：-delimited part of the sentence up to the trigger
+    (rule activities.status.nearest_part).
+
+    A sentence may hold a done part and a planned part (上半年听取了A；下半年将对B开展执法检查，听取C):
+    the part holding the trigger speaks first, then the parts before it, nearest first.  A part
+    closed by a colon introduces a list (监督工作要点已经区委同意，要把…贯穿其中：上半年，听取…；
+    下半年，对…开展执法检查): its last clause with a cue governs the list, not its opening.
+    """
+    bounds = [m.end() for m in _PART_END.finditer(text, 0, end)]
+    starts = [0] + bounds
+    ends = bounds + [end]
+    for a, b in zip(reversed(starts), reversed(ends)):
+        part = text[a:b]
+        if part.endswith(("：", ":")):
+            clauses = [0] + [m.end() for m in _CLAUSE_END.finditer(part)]
+            for i in range(len(clauses) - 1, -1, -1):
+                cue = modality_cue(part[clauses[i]:])
+                if cue:
+                    return cue
+            continue
+        cue = modality_cue(part)
+        if cue:
+            return cue
+    return None
 
 
 def _year(text: str, cs: int, trig: int, sent: Sentence, sections) -> int | None:

@@ -137,7 +137,6 @@ def extract_counts(doc: Document, sentences: Sequence[Sentence], mentions: Seque
     [(84.0, '个', False), (100.0, '次', True)]
     """
     cfg = _config()
-    data = cfg["data"]
     all_blocked = sorted((m.start, m.end) for m in mentions if m.kind in ("formula", "programme", "law"))
     all_targets = sorted((m for m in mentions if m.kind in ("organ", "programme")), key=lambda m: m.start)
     out: list[Count] = []
@@ -278,7 +277,6 @@ def _value(num: str, unit: str, text: str, a: int, b: int) -> tuple[float | None
 
 def _keep(text: str, a: int, b: int, value: float, unit: str, num: str, cfg) -> bool:
     """False for masks, dates, ordinals, ranges, quotes, titles, idioms and rhetoric."""
-    data = cfg["data"]
     before = text[max(0, a - 2):a]
     if before.endswith(cfg["ordinal"]) and not (before.endswith("*") and not num[0].isdigit()):
         return False  # 第三, 11月28人日, *2名; but ****三户 names masked companies, then counts

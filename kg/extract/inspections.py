@@ -42,6 +42,9 @@ class _Rules:
         self.introducer = re.compile(ins["introducer"])
         self.basis = re.compile(ins["basis"])
         self.draft = re.compile(ins["draft"])
+        self.unnamed = re.compile(ins["unnamed"])
+        self.yardstick = re.compile(f"(?:{ins['yardstick']})")
+        self.yardstick_triggers = frozenset(ins["yardstick_triggers"])
         self.legislative = re.compile(ins["legislative"])
         self.revised = re.compile(ins["revised"])
         self.generic_opinion = re.compile(ins["generic_opinion"])
@@ -125,6 +128,29 @@ def find_inspections(text: str, laws: list[Mention], masked: list[tuple[int, int
                                min(a, t.start()), t.end(), law=law))
         for a, b, law in _post_chain(text, local, t.end(), ce):
             out.append(Hit(spec["kind"], spec["rule"], t.start(), t.end(), t.group(), t.start(), b, law=law))
+        if t.group() in R.yardstick_triggers:
+            out.extend(_yardstick(text, cuts, local, t, spec, {id(h.law) for h in out}))
+    return out
+
+
+def _yardstick(text, cuts, local, t, spec, taken) -> list[Hit]:
+    """Laws given as the yardstick of a visit or check (activities.inspection.yardstick):
+    对照《X》(的规定) in the trigger's clause or the clause just before or after it."""
+    R = rules()
+    n = len(text)
+    cs, ce = clause_of(cuts, t.start(), n)
+    lo = clause_of(cuts, cs - 2, n)[0] if cs >= 2 else cs
+    hi = clause_of(cuts, ce + 1, n)[1] if ce + 1 < n else ce
+    out = []
+    for a, b, law in local:
+        if id(law) in taken or not (lo <= a and b <= hi):
+            continue
+        if not R.yardstick.search(text, max(0, a - 4), a):
+            continue
+        if R.draft.search(law.label) or _DRAFT_AFTER.match(text, b):
+            continue
+        out.append(Hit(spec["kind"], "activities.inspection.yardstick", t.start(), t.end(), t.group(),
+                       min(a, t.start()), max(b, t.end()), law=law))
     return out
 
 
@@ -175,7 +201,7 @@ def _law_ok(text, plain, cs, a, b, trig, strong, local) -> bool:
     i = next(k for k, x in enumerate(local) if x[0] == a and x[1] == b)
     if R.draft.search(local[i][2].label) or R.draft.search(text, a, b) or _DRAFT_AFTER.match(text, b):
         return False
-    if R.generic_opinion.search(local[i][2].label):
+    if R.generic_opinion.search(local[i][2].label) or R.unnamed.search(local[i][2].label):
         return False
     if _opinion_object(plain, b, trig):
         return False

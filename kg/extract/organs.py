@@ -58,7 +58,7 @@ from functools import lru_cache
 
 from kg.extract.laws import hard_wraps
 from kg.extract.rules import load_lines, load_toml, load_tsv
-from kg.records import Document, Mention, Sentence
+from kg.records import Document, Mention
 
 _KIND = "organ"
 _SITTING = "sitting"

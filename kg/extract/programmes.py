@@ -38,6 +38,11 @@ Half-width quotes of web copies are read as “…” (offsets unchanged). Names
 gives one name per item, and a short form takes the one longer name of the document that
 it ends (人大代表票决制 → 民生实事项目人大代表票决制), or, when quoted, whose characters it
 keeps in order (“百千万工程” → 百县千镇万村高质量发展工程).
+
+Rejections: a head that is the predicate noun of 把/以…(作)为 (``programmes.copula``), a
+campaign word after a count of persons (``programmes.campaign.counted``: 安排12名代表述职), a
+core that is a quantifier (各项制度) or a 、-list of two-character acts (视察、调研、评议活动).
+A verb's complement (落实好, 抓实) is read as part of the verb.
 """
 from __future__ import annotations
 
@@ -91,6 +96,9 @@ def _config():
                       ("prep", "prepositions"))],
         "verb_re": _overlapping(data["governing_verbs"]),
         "nominal": tuple(data["nominalisers"]),
+        "complements": frozenset(data["verb_complements"]),
+        "copula": re.compile(data["copula_pattern"]),
+        "count_before": re.compile(data["count_before_pattern"]),
         "not_verbs": tuple(data["not_verbs"]),
         "cues": tuple(sorted(data["recurrence_cues"], key=len, reverse=True)),
         "generic": frozenset(data["generic_cores"]),
@@ -171,7 +179,8 @@ def scan_left(text: str, head_start: int) -> tuple[int, str]:
         elif ch == "“":
             in_quote = False
         if not in_quote:
-            q = p - 1 if ch == "了" else p
+            q = p - 1 if ch in cfg["complements"] and p - 1 in verbs else p
+            q = p - 1 if ch == "了" else q
             if q in verbs and not text.startswith(cfg["nominal"], p):
                 return p, "verb"
             if ch in _STOP or ch.isdigit() or ch == "、" or ch == "*":
@@ -305,6 +314,27 @@ def _formula_core(core: str) -> bool:
     return content[:1] in _NUMERALS and judge_quote(content, "", "") == "formulas.numbered"
 
 
+def _predicative(text: str, left: int, core: str) -> bool:
+    """True when the head is the predicate noun of 把/以…(作)为 (programmes.copula).
+
+    把治水作为全镇头号工程, 以“三会一课”为基本制度: the head names a role, not a programme.
+    """
+    m = _config()["copula"].search(core)
+    if m is None:
+        return False
+    seg = max(text.rfind(c, 0, left) for c in "，。；：\n") + 1
+    return m.group(0).startswith("作为") or "以" in text[seg:left + m.start()] or "把" in text[seg:left + m.start()]
+
+
+def _generic_list(core: str) -> bool:
+    """A 、-list of generic methods or a quantifier (视察、调研、评议活动, 机关各项制度)."""
+    if core.endswith(("各项", "各类", "各种", "有关", "相关")):
+        return True
+    parts = [x for x in core.split("、") if x]
+    # each item a two-character act (视察、调研、评议): a list of methods, not one name
+    return "、" in core and all(len(x) <= 2 or _all_generic(x) for x in parts)
+
+
 def _recurring_before(text: str, left: int, he: int | None = None) -> bool:
     """A recurrence cue shortly before the name, or a count of sittings right after it."""
     window = text[max(0, left - 10):left + 2]
@@ -362,6 +392,8 @@ def _judge_head(text: str, hs: int, he: int, head: dict) -> tuple[int, str] | No
         return None
     if head["word"] in cfg["formula_core_heads"] and _formula_core(core):
         return None  # 市委“工业强市、生态立市”发展战略: a slogan, recorded by the formula pass
+    if _predicative(text, left, core) or _generic_list(core):
+        return None
     mode = head["mode"]
     if mode == "adjectival":
         return (left, "programmes.head") if why == "adjectival" else None
@@ -490,6 +522,8 @@ def extract_programmes(doc: Document, sentences: Sequence[Sentence]) -> list[Men
             if anchors and not any(w in text for w in anchors):
                 continue  # none of the pattern's words in the sentence
             for m in rx.finditer(text):
+                if cfg["count_before"].search(text, max(0, m.start() - 8), m.start()):
+                    continue  # 安排12名区人大代表述职: the act of counted persons, not the programme
                 add(m.start(), m.end(), m.group(0), "programmes.campaign", kind)
 
         for a, b, label, rule, kind in sorted(found):
@@ -510,7 +544,7 @@ def _quoted_gap(text: str, quotes: list[re.Match], add) -> None:
         if g is None:
             continue
         mid = g.group(0)
-        if any(ch in mid for ch in "的和与及并或") or any(v in mid for v in cfg["verbs"]):
+        if cfg["copula"].match(mid) or any(ch in mid for ch in "的和与及并或") or any(v in mid for v in cfg["verbs"]):
             continue
         tail = text[g.end():g.end() + 4]
         if tail.startswith(cfg["bad_all"]) or tail.startswith(("建设", "改革", "创新")):

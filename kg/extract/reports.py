@@ -182,6 +182,7 @@ class _Rules:
         self.delegation = re.compile(r["delegation"])
         self.continue_conj = re.compile(r["continue_conj"])
         self.bare_followup = re.compile(r["bare_followup"])
+        self.count_only = re.compile(r["count_only"])
         self.duty_end = re.compile(r["duty_end"])
         self.official = re.compile(r["official"])
         self.item_sep = re.compile(f"、|{r['conj']}|与")
@@ -731,7 +732,7 @@ def _item(text, m, a, b, has_noun, carry, first, cuts, law_spans, organ_at, bare
         spans = split_topics(text, ts, te, closed, law_spans)
     hits = []
     for s, e, t in spans:
-        if len(t) < 2 or (t in R.stop and not followup) or _YEAR_ONLY.match(t):
+        if len(t) < 2 or (t in R.stop and not followup) or R.count_only.match(t):
             continue
         rule = "activities.report.followup" if R.followup_topic.search(t) else "activities.report.hear"
         hits.append(Hit("ReportDeliberation", rule, m.start(), m.end(), m.group(),

@@ -29,7 +29,7 @@ import pyshacl
 from rdflib import BNode, Dataset, Graph, URIRef
 from rdflib.graph import ConjunctiveGraph
 
-from kg.rdf.namespace import PREFIXES, RDF, RK, RKD, SH, ontology_path
+from kg.rdf.namespace import PREFIXES, RDF, RK, RKD, SH, ontology_path  # noqa: F401  (RK, RKD used by doctests)
 
 __all__ = ["Violation", "ValidationResult", "ValidationReport", "validate", "load_union"]
 
