@@ -28,7 +28,7 @@ from collections import defaultdict
 
 from kg.extract.inspections import find_inspections, find_on_report, find_topic_activities
 from kg.extract.reports import BACKREF, TABLE_ROW, Hit, clause_cuts, clause_of, find_reports, table_row_report
-from kg.extract.rules import load_toml
+from kg.extract.rules import derived, load_toml
 from kg.records import COMPLETED, Document, Event, Mention, Section, Sentence
 
 try:  # the segmenter owns the modality cue words (kg/data/modality.toml)
@@ -45,7 +45,6 @@ _LEAD_YEAR = re.compile(r"^[^，。；]{0,4}?((?:19|20)[0-9]{2})年(?:[上下]�
 
 class _AgentRules:
     def __init__(self, data: dict) -> None:
-        self.source = data
         a = data["agents"]
         ins = data["inspection"]
         self.congress = re.compile(a["congress"])
@@ -58,15 +57,9 @@ class _AgentRules:
         self.with_before = re.compile(r"(?:与|同|和|会同)[^，。；：与同和]{0,16}$")
 
 
-_agent_rules: _AgentRules | None = None
-
-
+@derived
 def _arules() -> _AgentRules:
-    global _agent_rules
-    data = load_toml("activities.toml")
-    if _agent_rules is None or _agent_rules.source is not data:
-        _agent_rules = _AgentRules(data)
-    return _agent_rules
+    return _AgentRules(load_toml("activities.toml"))
 
 
 def is_congress(label: str) -> bool:

@@ -28,7 +28,7 @@ from functools import lru_cache
 import cn2an
 
 from kg.extract.formulas import curly
-from kg.extract.rules import load_toml
+from kg.extract.rules import derived, load_toml
 from kg.records import Count, Document, Mention, Sentence
 
 _CN_DIGITS = "零〇一二两三四五六七八九十百千万亿"
@@ -40,7 +40,7 @@ _NOUN_CUT = re.compile(r"[和与及等的均都已全]")
 _NOUN_BEFORE = re.compile(r"[\u3400-\u9fff]{1,4}$")
 
 
-@lru_cache(maxsize=1)
+@derived
 def _config():
     data = load_toml("counts.toml")
     units = sorted(data["units"], key=lambda u: len(u["unit"]), reverse=True)

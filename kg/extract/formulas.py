@@ -21,9 +21,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import lru_cache
 
-from kg.extract.rules import load_toml, load_tsv
+from kg.extract.rules import derived, load_toml, load_tsv
 from kg.records import Document, Mention, Sentence
 
 QUOTE = re.compile(r"“([^“”\n]{1,60})”")
@@ -81,7 +80,7 @@ def clean_label(text: str) -> str:
     return _SPACE.sub("", text).strip("“”‘’\"'「」")
 
 
-@lru_cache(maxsize=1)
+@derived
 def _config():
     rules = load_toml("formula_rules.toml")
     lex: dict[str, tuple[str, str]] = {}  # surface -> (canonical label, mode)
@@ -212,7 +211,7 @@ def judge_quote(content: str, before: str, after: str, in_run: bool = False) -> 
     return None
 
 
-@lru_cache(maxsize=1)
+@derived
 def _programme_words() -> frozenset[str]:
     # known programmes that look like numbered formulas (三会一课) belong to programmes
     try:

@@ -22,13 +22,12 @@ import re
 
 from kg.extract.reports import Hit, clause_cuts, clause_of, clean_topic, split_topics
 from kg.extract.reports import rules as report_rules
-from kg.extract.rules import load_toml
+from kg.extract.rules import derived, load_toml
 from kg.records import Mention
 
 
 class _Rules:
     def __init__(self, data: dict) -> None:
-        self.source = data
         ins = data["inspection"]
         words = {t["word"]: t for t in ins["triggers"]}
         for a in data.get("activity", ()):
@@ -70,16 +69,9 @@ class _Rules:
             self.extras.append((kind, spec["rule"], spec["word"], re.compile(spec["pattern"])))
 
 
-_rules: _Rules | None = None
-
-
+@derived
 def rules() -> _Rules:
-    # load_toml is cached; a new dict (user lexicon dir added) means recompiling
-    global _rules
-    data = load_toml("activities.toml")
-    if _rules is None or _rules.source is not data:
-        _rules = _Rules(data)
-    return _rules
+    return _Rules(load_toml("activities.toml"))
 
 
 def _mask(text: str, spans) -> str:

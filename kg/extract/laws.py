@@ -43,7 +43,7 @@ from bisect import bisect_right
 from dataclasses import replace
 from functools import lru_cache
 
-from kg.extract.rules import load_toml, load_tsv
+from kg.extract.rules import derived, load_toml, load_tsv
 from kg.records import Document, Mention, Sentence
 
 _KIND = "law"
@@ -65,7 +65,7 @@ def _alt(words) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
-@lru_cache(maxsize=1)
+@derived
 def _compiled() -> dict:
     """Every regex and word set of the rules file, built once."""
     r = _rules()

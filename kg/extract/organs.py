@@ -54,10 +54,9 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
 from kg.extract.laws import hard_wraps
-from kg.extract.rules import load_lines, load_toml, load_tsv
+from kg.extract.rules import derived, load_lines, load_toml, load_tsv
 from kg.records import Document, Mention
 
 _KIND = "organ"
@@ -100,7 +99,7 @@ class _Rules:
     room_ends: str  # last characters of room nouns in a list of rooms (议事厅, 阅览室)
 
 
-@lru_cache(maxsize=1)
+@derived
 def _rules() -> _Rules:
     cfg = load_toml("organs.toml")
     pat = cfg["patterns"]

@@ -51,7 +51,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from kg.extract.formulas import QUOTE, curly, span_back, unbreak
-from kg.extract.rules import load_toml
+from kg.extract.rules import derived, load_toml
 from kg.records import Document, Mention, Sentence
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
@@ -78,7 +78,7 @@ def _overlapping(words) -> re.Pattern:
     return re.compile("(?=(" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + "))")
 
 
-@lru_cache(maxsize=1)
+@derived
 def _config():
     data = load_toml("programmes.toml")
     heads = {h["word"]: h for h in data["heads"]}

@@ -38,7 +38,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kg.extract.rules import load_toml
+from kg.extract.rules import derived, load_toml
 from kg.records import Mention
 
 OPEN = "（(“‘《〈【[「"
@@ -164,7 +164,6 @@ def split_top(text: str, seps: re.Pattern, protected=(), offset: int = 0) -> lis
 
 class _Rules:
     def __init__(self, data: dict) -> None:
-        self.source = data
         r = data["report"]
         self.trigger = re.compile(f"(?P<approval>{r['approval']})|(?P<report>{r['trigger']})")
         self.not_before = re.compile(r["not_before"])
@@ -211,16 +210,9 @@ class _Rules:
         self.organ_kind = re.compile(r["organ_kind"])
 
 
-_rules: _Rules | None = None
-
-
+@derived
 def rules() -> _Rules:
-    # load_toml is cached; a new dict (user lexicon dir added) means recompiling
-    global _rules
-    data = load_toml("activities.toml")
-    if _rules is None or _rules.source is not data:
-        _rules = _Rules(data)
-    return _rules
+    return _Rules(load_toml("activities.toml"))
 
 
 _LEAD = re.compile(r"^(?:了|并|、|和|及|以及|关于|的|对|是)+")

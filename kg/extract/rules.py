@@ -11,14 +11,34 @@ from importlib import resources
 from pathlib import Path
 
 _user_dirs: list[Path] = []
+_derived: list = []  # caches of rules compiled from the data files
+
+
+def derived(fn):
+    """Cache what a function compiles from the data files until the lexicons change.
+
+    Extractors decorate their rule compilers with it, so ``add_user_dir`` recompiles them.
+    """
+    cached = lru_cache(maxsize=None)(fn)
+    _derived.append(cached)
+    return cached
+
+
+def _clear() -> None:
+    for cache in (load_tsv, load_lines, load_toml, *_derived):
+        cache.cache_clear()
 
 
 def add_user_dir(path: Path) -> None:
     """Read lexicon files of the same name from ``path`` too (after the packaged ones)."""
     _user_dirs.append(Path(path))
-    load_tsv.cache_clear()
-    load_lines.cache_clear()
-    load_toml.cache_clear()
+    _clear()
+
+
+def reset_user_dirs() -> None:
+    """Back to the packaged lexicons only."""
+    _user_dirs.clear()
+    _clear()
 
 
 def _sources(name: str) -> list[str]:

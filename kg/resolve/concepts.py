@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 
-from kg.extract.rules import load_tsv
+from kg.extract.rules import derived, load_tsv
 from kg.records import Entity, Mention, safe_key
 
 _DROP = re.compile(r"[\s“”‘’\"'「」『』《》〈〉]")
@@ -31,7 +30,7 @@ def concept_key(label: str) -> str:
     return _SEP.sub("、", text)
 
 
-@lru_cache(maxsize=1)
+@derived
 def _canonical_formulas() -> dict[str, str]:
     # key of every lexicon surface (label and aliases) -> the lexicon's label
     out: dict[str, str] = {}

@@ -12,9 +12,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
 
-from kg.extract.rules import load_toml, load_tsv
+from kg.extract.rules import derived, load_toml, load_tsv
 from kg.records import Entity, Jurisdiction, Mention, safe_key
 
 PRC = "中华人民共和国"
@@ -51,7 +50,7 @@ def _key(title: str) -> str:
     return _NOISE.sub("", text).replace(PRC, "")
 
 
-@lru_cache(maxsize=1)
+@derived
 def registry() -> dict[str, RegistryEntry]:
     """Every registry entry by comparison key of its title, short name and aliases."""
     index: dict[str, RegistryEntry] = {}
