@@ -14,7 +14,7 @@ import pyoxigraph
 
 from kg.query import run
 
-__all__ = ["FIELDS", "facts_from_store", "write_facts"]
+__all__ = ["FIELDS", "facts_from_store", "facts_from_quads", "write_facts"]
 
 FIELDS = ("laws_inspected", "laws_mentioned_other", "reports_heard", "institutions",
           "slogans", "programmes", "numbers")
@@ -85,6 +85,21 @@ def facts_from_store(store: pyoxigraph.Store) -> list[dict[str, Any]]:
                 for r in numbers.get(doc, [])]),
         })
     return out
+
+
+def facts_from_quads(quads) -> list[dict[str, Any]]:
+    """``facts_from_store`` over an in-memory store of ``quads``.
+
+    The named queries match inside one named graph at a time, so the facts of a
+    document read from its own graph alone are those read from the whole store: a
+    build computes them per document, in the worker that built the graph.
+
+    >>> facts_from_quads([])
+    []
+    """
+    store = pyoxigraph.Store()
+    store.extend(quads)
+    return facts_from_store(store)
 
 
 def write_facts(docs: list[dict[str, Any]], path: Path | str) -> Path:

@@ -1,21 +1,29 @@
 """The whole build: files → documents → facts → graph → store, facts.json and SHACL report.
 
-Extraction is a pure map over documents, so large corpora fan out to worker processes;
-the graph is assembled and written once, in the parent, to temporary paths that replace
-the previous outputs only when everything has been written.
+Each document is a pure map: a worker process ingests, extracts and resolves it, builds
+its named graph, serialises that graph (``kg.store.GraphChunk``: N-Quads, TriG and
+Turtle blocks, as bytes) and reads its facts with the named queries. The parent only
+concatenates chunks and loads the store (in a background thread, as chunks arrive), so
+its share of the work stays linear in the corpus. Outputs go to temporary paths that
+replace the previous ones only when everything has been written.
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import time
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kg import __version__
 from kg.ingest import IngestError, discover, read_document
 from kg.records import ResolvedDoc, safe_key
+
+if TYPE_CHECKING:
+    from kg.store import GraphChunk
 
 DEFAULT_OUT = Path("extracted")
 
@@ -60,7 +68,37 @@ def process_file(path: Path, doc_id: str | None = None) -> ResolvedDoc:
     return resolve(extract(doc, sections, sentences))
 
 
-def _work(args: tuple[str, str, tuple[str, ...]]) -> ResolvedDoc | str:
+@dataclass(frozen=True)
+class DocResult:
+    """What a worker sends back for one document: small, picklable, no pyoxigraph terms."""
+
+    doc_id: str
+    text_chars: int
+    chunk: GraphChunk
+    facts: list[dict]
+
+
+def render(rd: ResolvedDoc) -> DocResult:
+    """The graph chunk and facts of one resolved document (what ``build`` writes).
+
+    >>> from kg.records import Document, DocFacts, Jurisdiction, Entity
+    >>> doc = Document("d1", "d1.txt", "正文。", "标题", (2023,), "0" * 64)
+    >>> rd = ResolvedDoc(DocFacts(doc, (), (), (), (), ()), Jurisdiction("某区", "区", "某区"),
+    ...                  Entity("organ/某区/区人大常委会", "StandingCommittee", "区人大常委会"))
+    >>> r = render(rd)
+    >>> r.doc_id, r.chunk.graph, [f["id"] for f in r.facts]
+    ('d1', '<https://w3id.org/renda-kg/id/graph/d1>', ['d1'])
+    """
+    from kg.facts import facts_from_quads
+    from kg.rdf.build import doc_quads_with_lines
+    from kg.store import graph_chunk
+
+    quads, lines = doc_quads_with_lines(rd)
+    return DocResult(rd.facts.doc.id, len(rd.facts.doc.text), graph_chunk(quads, lines),
+                     facts_from_quads(quads))
+
+
+def _work(args: tuple[str, str, tuple[str, ...]]) -> DocResult | str:
     path, doc_id, lexicons = args
     if lexicons:
         from kg.extract.rules import add_user_dir
@@ -68,9 +106,10 @@ def _work(args: tuple[str, str, tuple[str, ...]]) -> ResolvedDoc | str:
         for d in lexicons:
             add_user_dir(Path(d))
     try:
-        return process_file(Path(path), doc_id)
+        rd = process_file(Path(path), doc_id)
     except IngestError as exc:
         return str(exc)
+    return render(rd)
 
 
 def assign_ids(files: Sequence[Path]) -> list[str]:
@@ -108,8 +147,8 @@ def build(
     Raises IngestError only when ``paths`` itself names something that is not there.
     """
     from kg.facts import facts_from_store, write_facts
-    from kg.rdf.build import doc_quads, provenance_quads
-    from kg.store import open_store, write_outputs
+    from kg.rdf.build import provenance_quads_for
+    from kg.store import OutputWriter, graph_chunk, open_store
 
     started = time.perf_counter()
     out = Path(out_dir)
@@ -126,42 +165,49 @@ def build(
     n = len(jobs)
     workers = workers if workers is not None else (min(os.cpu_count() or 1, 8) if n >= 16 else 1)
 
-    results: Iterable[ResolvedDoc | str]
+    results: Iterable[DocResult | str]
     pool = None
     if workers > 1:
         pool = ProcessPoolExecutor(max_workers=workers)
-        results = pool.map(_work, jobs, chunksize=max(1, n // (workers * 8)))
+        results = pool.map(_work, jobs, chunksize=max(1, min(16, n // (workers * 8))))
     else:
         results = map(_work, jobs)
-    resolved: list[ResolvedDoc] = []
-    quads = []
+    facts: list[dict] = []
+    fresh_out = not out.exists()
     try:
-        for k, res in enumerate(results, 1):
-            if isinstance(res, str):
-                report.errors.append(res)
-                label = res.split(":", 1)[0]
-            else:
-                resolved.append(res)
-                report.text_chars += len(res.facts.doc.text)
-                quads.extend(doc_quads(res))
-                label = res.facts.doc.id
-            if progress:
-                progress(k, n, label)
+        with OutputWriter(out) as writer:
+            for k, res in enumerate(results, 1):
+                if isinstance(res, str):
+                    report.errors.append(res)
+                    label = res.split(":", 1)[0]
+                else:
+                    report.documents.append(res.doc_id)
+                    report.text_chars += res.text_chars
+                    writer.add(res.chunk)
+                    facts.extend(res.facts)
+                    label = res.doc_id
+                if progress:
+                    progress(k, n, label)
+            if not report.documents:
+                if fresh_out:  # nothing built: leave no empty output folder behind
+                    with contextlib.suppress(OSError):
+                        out.rmdir()
+                report.seconds = time.perf_counter() - started
+                return report
+            writer.add(graph_chunk(provenance_quads_for(report.documents, version=__version__)))
+            report.quads = writer.quads
+            report.outputs = writer.commit()
+            merged = writer.merged
     finally:
         if pool is not None:
-            pool.shutdown()
-    report.documents = [rd.facts.doc.id for rd in resolved]
-    if not resolved:
-        report.seconds = time.perf_counter() - started
-        return report
-    quads.extend(provenance_quads(resolved, version=__version__))
-    report.quads = len(set(quads))
-    report.outputs = write_outputs(quads, out)
-    store = open_store(report.outputs.get("store", out / "store"))
+            pool.shutdown(cancel_futures=True)
+    if merged:  # two documents in one graph: per-graph facts may differ, ask the store
+        store = open_store(report.outputs["store"])
+        facts = facts_from_store(store)
+        del store
     facts_path = out / "facts.json"
-    write_facts(facts_from_store(store), facts_path)
+    write_facts(facts, facts_path)
     report.outputs["facts"] = facts_path
-    del store
     if validate:
         from kg.rdf.shacl import validate as shacl_validate
 

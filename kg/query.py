@@ -36,7 +36,7 @@ from pyoxigraph import Literal, NamedNode, Variable
 from kg.rdf.namespace import PREFIXES
 
 __all__ = ["QueryError", "QueryResult", "named_queries", "query_columns", "to_term", "run",
-           "format_result", "FORMATS"]
+           "format_result", "shorten", "FORMATS"]
 
 FORMATS = ("table", "json", "jsonl", "csv")
 _XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -228,9 +228,29 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
+# Longest namespace first, so the most specific prefix wins.
+_NAMESPACES = sorted(((ns, prefix) for prefix, ns in PREFIXES.items()), key=lambda x: -len(x[0]))
+
+
+def shorten(value: Any) -> Any:
+    """An IRI under a known namespace as a prefixed name (``rkd:law/…``), for display;
+    anything else as is. ``to_term`` reads the short form back as the same IRI.
+
+    >>> shorten("https://w3id.org/renda-kg/id/law/宪法"), shorten("区政府"), shorten(3)
+    ('rkd:law/宪法', '区政府', 3)
+    """
+    if isinstance(value, str) and value.startswith(("http://", "https://")):
+        for ns, prefix in _NAMESPACES:
+            if value.startswith(ns) and len(value) > len(ns):
+                return f"{prefix}:{value[len(ns):]}"
+    return value
+
+
 def format_result(result: QueryResult, fmt: str = "table", *, width: int | None = None) -> str:
     """Render a result as ``table`` (rich), ``json`` (a list of objects), ``jsonl`` or
-    ``csv``. JSON keeps Chinese as is (ensure_ascii=False).
+    ``csv``. JSON keeps Chinese as is (ensure_ascii=False). The table shows IRIs under
+    a known namespace as prefixed names (``rkd:…``) and wraps long cells instead of
+    cutting them; the other formats give every value in full.
 
     >>> r = QueryResult(["docId", "label"], [["d1", "区政府"]])
     >>> print(format_result(r, "json"))
@@ -258,9 +278,11 @@ def format_result(result: QueryResult, fmt: str = "table", *, width: int | None 
         from rich.console import Console
         from rich.table import Table
 
-        table = Table(*result.columns, show_lines=False)
+        table = Table(show_lines=False)
+        for column in result.columns:
+            table.add_column(column, overflow="fold")
         for row in result.rows:
-            table.add_row(*(_cell(v) for v in row))
+            table.add_row(*(_cell(shorten(v)) for v in row))
         buf = io.StringIO()
         Console(file=buf, width=width, force_terminal=False, color_system=None).print(table)
         return buf.getvalue()

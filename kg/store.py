@@ -6,16 +6,29 @@ sorted and de-duplicated: the same quads always give the same bytes.
 
 Sorting a million quads with a Python key is slow (~10 s); instead pyoxigraph writes
 N-Quads in one call and we sort indices by those lines, which are exactly the terms'
-canonical text. The canonical order is graph first, then subject, predicate, object —
-the order ``kg.rdf.build`` already emits, so already-ordered input sorts in linear time.
+canonical text. The canonical order is graph first, then subject, predicate, object.
+
+A build never sorts or serialises the whole graph at once. Each named graph becomes a
+``GraphChunk`` (its sorted N-Quads, its TriG block, its Turtle block per subject), made
+where the graph is made (in the worker processes; chunks are plain bytes and pickle
+cheaply). ``OutputWriter`` then only concatenates: TriG blocks in graph order, Turtle
+blocks in subject order (a subject described in several graphs is written once, from
+the union of its triples), while a background thread bulk-loads the N-Quads into the
+store as they arrive. The bytes are those a one-shot serialisation of the sorted quads
+gives (tests/test_store.py compares the two).
 """
 from __future__ import annotations
 
 import contextlib
 import os
+import queue
+import re
 import shutil
 import tempfile
+import threading
 from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import pyoxigraph
@@ -24,8 +37,8 @@ from pyoxigraph import Quad, RdfFormat
 from kg.rdf.namespace import PREFIXES, RKD
 from kg.records import safe_key
 
-__all__ = ["StoreError", "FILE_FORMATS", "write_outputs", "write_store", "open_store",
-           "serialize", "canonical_order"]
+__all__ = ["StoreError", "FILE_FORMATS", "GraphChunk", "OutputWriter", "graph_chunk",
+           "write_outputs", "write_store", "open_store", "serialize", "canonical_order"]
 
 FILE_FORMATS: dict[str, RdfFormat] = {
     "trig": RdfFormat.TRIG,
@@ -122,6 +135,254 @@ def serialize(source: pyoxigraph.Store | Iterable[Quad], fmt: str) -> bytes:
     return _serialize_ordered(*_ordered(source), fmt)
 
 
+@lru_cache(maxsize=None)
+def _header(fmt: RdfFormat) -> bytes:
+    """The ``@prefix`` lines pyoxigraph writes before the first statement."""
+    probe = pyoxigraph.NamedNode("urn:x-kg:probe")
+    text = pyoxigraph.serialize([Quad(probe, probe, probe, probe)] if fmt == RdfFormat.TRIG
+                                else [pyoxigraph.Triple(probe, probe, probe)],
+                                format=fmt, prefixes=PREFIXES)
+    end = text.index(b"<urn:x-kg:probe>")
+    return text[:end]
+
+
+def _body(text: bytes, fmt: RdfFormat) -> bytes:
+    header = _header(fmt)
+    if not text.startswith(header):  # pragma: no cover - a pyoxigraph format change
+        raise AssertionError("unexpected serialisation header")
+    return text[len(header):]
+
+
+# A Turtle subject block starts at a line that does not start with a tab; literals are
+# written on one line (the serialiser escapes \n, \r and \t).
+_BLOCK_START = re.compile(rb"(?<=\n)(?=[^\t])")
+
+
+@dataclass(frozen=True)
+class GraphChunk:
+    """One graph, serialised and ready to be concatenated (plain bytes: pickles cheaply).
+
+    ``graph`` is the N-Quads text of the graph name (``""`` for the default graph);
+    ``nquads`` its sorted, distinct N-Quads lines; ``trig`` its TriG block and ``turtle``
+    one Turtle block per subject in ``subjects`` (N-Triples text, sorted), all without
+    ``@prefix`` lines.
+    """
+
+    graph: str
+    count: int
+    nquads: bytes
+    trig: bytes
+    subjects: tuple[str, ...]
+    turtle: tuple[bytes, ...]
+
+
+def graph_chunk(quads: Iterable[Quad], lines: list[str] | None = None) -> GraphChunk:
+    """The chunk of quads that all sit in ONE graph. ``lines``, when given, must be the
+    quads' N-Quads lines, sorted and distinct (``kg.rdf.build.doc_quads_with_lines``).
+
+    >>> from pyoxigraph import NamedNode, Literal
+    >>> g, s, p = NamedNode("http://e/g"), NamedNode("http://e/s"), NamedNode("http://e/p")
+    >>> c = graph_chunk([Quad(s, p, Literal("b"), g), Quad(s, p, Literal("a"), g)])
+    >>> c.graph, c.count, c.subjects, c.turtle
+    ('<http://e/g>', 2, ('<http://e/s>',), (b'<http://e/s> <http://e/p> "a" , "b" .\\n',))
+    """
+    if lines is None:
+        quads, lines, graphs = _ordered(quads)
+        if len(set(graphs)) > 1:
+            raise ValueError("graph_chunk takes the quads of one graph")
+    else:
+        quads = quads if isinstance(quads, list) else list(quads)
+    if not quads:
+        raise ValueError("graph_chunk needs at least one quad")
+    graph_name = quads[0].graph_name
+    graph = "" if isinstance(graph_name, pyoxigraph.DefaultGraph) else str(graph_name)
+    subjects: list[str] = []
+    prev = None
+    for line in lines:
+        subject = line[:line.index(" ")]
+        if subject != prev:
+            subjects.append(subject)
+            prev = subject
+    trig = _body(pyoxigraph.serialize(quads, format=RdfFormat.TRIG, prefixes=PREFIXES), RdfFormat.TRIG)
+    ttl = _body(pyoxigraph.serialize([q.triple for q in quads], format=RdfFormat.TURTLE,
+                                     prefixes=PREFIXES), RdfFormat.TURTLE)
+    blocks = tuple(_BLOCK_START.split(ttl))
+    if len(blocks) != len(subjects):  # pragma: no cover - a pyoxigraph format change
+        raise AssertionError("Turtle blocks do not match subjects")
+    nquads = ("\n".join(lines) + "\n").encode("utf-8")
+    return GraphChunk(graph, len(lines), nquads, trig, tuple(subjects), blocks)
+
+
+def _parse_chunk(data: bytes, fmt: RdfFormat) -> GraphChunk:
+    return graph_chunk(pyoxigraph.parse(_header(fmt) + data, format=fmt))
+
+
+def _merge_turtle(a: bytes, b: bytes) -> bytes:
+    """One subject's Turtle block from two blocks describing it (the union of triples)."""
+    (block,) = _parse_chunk(a + b, RdfFormat.TURTLE).turtle
+    return block
+
+
+class _StoreLoader:
+    """Bulk-loads N-Quads into a new on-disk store from a background thread.
+
+    pyoxigraph releases the GIL while loading, so the store fills while the build goes
+    on; ``bulk_load`` per batch of about ``batch_bytes`` keeps memory bounded.
+    """
+
+    def __init__(self, path: Path, batch_bytes: int = 16 << 20) -> None:
+        self.path = path
+        self.batch_bytes = batch_bytes
+        self._pending: list[bytes] = []
+        self._size = 0
+        self._queue: queue.Queue[bytes | None] = queue.Queue(maxsize=2)
+        self._error: BaseException | None = None
+        self._ended = False
+        self._thread = threading.Thread(target=self._run, name="kg-store-loader", daemon=True)
+        self._thread.start()
+
+    def _batches(self):
+        while (batch := self._queue.get()) is not None:
+            yield batch
+        self._ended = True
+
+    def _run(self) -> None:
+        try:
+            _fill_store(self.path, self._batches())
+        except BaseException as exc:  # handed to the writing thread
+            self._error = exc
+            if not self._ended:  # drain up to the end, so put() never blocks forever
+                while self._queue.get() is not None:
+                    pass
+
+    def _send(self, data: bytes | None) -> None:
+        self._queue.put(data)
+        if self._error is not None:
+            raise self._error
+
+    def add(self, nquads: bytes) -> None:
+        self._pending.append(nquads)
+        self._size += len(nquads)
+        if self._size >= self.batch_bytes:
+            self._send(b"".join(self._pending))
+            self._pending, self._size = [], 0
+
+    def finish(self) -> None:
+        if self._pending:
+            self._send(b"".join(self._pending))
+            self._pending, self._size = [], 0
+        self._queue.put(None)
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+
+    def abort(self) -> None:
+        self._pending = []
+        if self._thread.is_alive():
+            self._queue.put(None)
+            self._thread.join()
+
+
+class OutputWriter:
+    """Writes ``graph.trig``, ``graph.ttl`` and ``store/`` from graph chunks, in any order.
+
+    Use as a context manager: ``add`` each chunk, then ``commit()``, which swaps the
+    outputs in and returns their paths. Leaving the block without ``commit()`` (or an
+    error) removes everything staged and leaves the previous outputs as they were.
+    ``merged`` is true when two chunks of the same graph were merged.
+    """
+
+    def __init__(self, out_dir: Path | str) -> None:
+        self.out = Path(out_dir)
+        self.out.mkdir(parents=True, exist_ok=True)
+        self.quads = 0
+        self.merged = False
+        self._trig: dict[str, bytes] = {}
+        self._ttl: dict[str, bytes] = {}
+        self._new_store = Path(tempfile.mkdtemp(dir=self.out, prefix=f".{STORE_DIR}-new-"))
+        os.chmod(self._new_store, 0o777 & ~_umask())
+        self._loader: _StoreLoader | None = _StoreLoader(self._new_store)
+        self._done = False
+
+    def __enter__(self) -> OutputWriter:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def add(self, chunk: GraphChunk) -> None:
+        if self._loader is None:
+            raise RuntimeError("this writer is closed")
+        self._loader.add(chunk.nquads)
+        old = self._trig.get(chunk.graph)
+        if old is None:
+            self._trig[chunk.graph] = chunk.trig
+            self.quads += chunk.count
+        else:  # the same graph again: the union of both (rare; ids are unique)
+            self.merged = True
+            fmt = RdfFormat.TRIG
+            before = _parse_chunk(old, fmt)
+            union = graph_chunk([*pyoxigraph.parse(_header(fmt) + old, format=fmt),
+                                 *pyoxigraph.parse(chunk.nquads, format=RdfFormat.N_QUADS)])
+            self._trig[chunk.graph] = union.trig
+            self.quads += union.count - before.count
+        ttl = self._ttl
+        for subject, block in zip(chunk.subjects, chunk.turtle):
+            known = ttl.get(subject)
+            if known is None:
+                ttl[subject] = block
+            elif known != block:
+                ttl[subject] = _merge_turtle(known, block)
+
+    def commit(self) -> dict[str, Path]:
+        """Finish the store, write the files and swap everything in."""
+        if self._loader is None:
+            raise RuntimeError("this writer is closed")
+        paths = {"trig": self.out / "graph.trig", "ttl": self.out / "graph.ttl",
+                 "store": self.out / STORE_DIR}
+        staged: list[Path] = []
+        try:
+            trig = _join(RdfFormat.TRIG, self._trig)
+            self._trig.clear()
+            staged.append(_stage(paths["trig"], trig))
+            del trig
+            ttl = _join(RdfFormat.TURTLE, self._ttl)
+            self._ttl.clear()
+            staged.append(_stage(paths["ttl"], ttl))
+            del ttl
+            loader, self._loader = self._loader, None
+            loader.finish()
+            # Only renames from here on: the store first, as a directory swap is the step
+            # most likely to fail; then the files, whose renames within one directory do not.
+            _swap_in(self._new_store, paths["store"])
+            os.replace(staged[0], paths["trig"])
+            os.replace(staged[1], paths["ttl"])
+        finally:
+            for tmp in staged:
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(tmp)
+            self.close()
+        self._done = True
+        return paths
+
+    def close(self) -> None:
+        """Drop whatever is staged (a no-op after ``commit``)."""
+        if self._loader is not None:
+            loader, self._loader = self._loader, None
+            loader.abort()
+        self._trig.clear()
+        self._ttl.clear()
+        if self._new_store.exists():
+            shutil.rmtree(self._new_store, ignore_errors=True)
+
+
+def _join(fmt: RdfFormat, blocks: dict[str, bytes]) -> bytes:
+    """The prefix lines, then the blocks sorted by key (graph or subject text)."""
+    if not blocks:
+        return b""
+    return _header(fmt) + b"".join([blocks[k] for k in sorted(blocks)])
+
+
 def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
@@ -156,12 +417,12 @@ def _write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
-def _fill_store(path: Path, quads: list[Quad]) -> None:
-    """Bulk-load quads into a fresh on-disk store and close it."""
+def _fill_store(path: Path, batches: Iterable[bytes]) -> None:
+    """Bulk-load batches of N-Quads into a fresh on-disk store and close it."""
     store = pyoxigraph.Store(str(path))
-    if quads:
-        # bulk_extend of the quads measured faster than bulk_load of their N-Quads.
-        store.bulk_extend(quads)
+    for batch in batches:
+        # The N-Quads come from pyoxigraph's own serialiser: no need to re-validate IRIs.
+        store.bulk_load(input=batch, format=RdfFormat.N_QUADS, lenient=True)
     store.flush()
     store.optimize()
     del store  # releases the RocksDB handle before the directory is renamed
@@ -199,31 +460,14 @@ def write_outputs(quads: Iterable[Quad], out_dir: Path | str) -> dict[str, Path]
     ...     len(open_store(paths["store"]))
     1
     """
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    ordered = _ordered(quads)
-    trig = _serialize_ordered(*ordered, "trig")
-    ttl = _serialize_ordered(*ordered, "ttl")
-    paths = {"trig": out / "graph.trig", "ttl": out / "graph.ttl", "store": out / STORE_DIR}
-    staged: list[Path] = []
-    new_store = Path(tempfile.mkdtemp(dir=out, prefix=f".{STORE_DIR}-new-"))
-    try:
-        os.chmod(new_store, 0o777 & ~_umask())
-        _fill_store(new_store, ordered[0])
-        staged.append(_stage(paths["trig"], trig))
-        staged.append(_stage(paths["ttl"], ttl))
-        # Only renames from here on: the store first, as a directory swap is the step
-        # most likely to fail; then the files, whose renames within one directory do not.
-        _swap_in(new_store, paths["store"])
-        os.replace(staged[0], paths["trig"])
-        os.replace(staged[1], paths["ttl"])
-    finally:
-        for tmp in staged:
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(tmp)
-        if new_store.exists():
-            shutil.rmtree(new_store, ignore_errors=True)
-    return paths
+    by_graph: dict[str, list[Quad]] = {}
+    for q in quads:
+        g = q.graph_name
+        by_graph.setdefault("" if isinstance(g, pyoxigraph.DefaultGraph) else str(g), []).append(q)
+    with OutputWriter(out_dir) as writer:
+        for key in sorted(by_graph):
+            writer.add(graph_chunk(by_graph[key]))
+        return writer.commit()
 
 
 # The name docs/ARCHITECTURE.md uses for the same step.

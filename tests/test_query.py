@@ -12,7 +12,7 @@ import pytest
 from pyoxigraph import Literal, NamedNode
 
 from conftest import make_demo_doc
-from kg.query import QueryError, format_result, named_queries, query_columns, run, to_term
+from kg.query import QueryError, QueryResult, format_result, named_queries, query_columns, run, to_term
 from kg.rdf.build import doc_quads
 from kg.records import Entity, Mention
 from kg.store import open_store, serialize
@@ -296,3 +296,20 @@ def test_shared_entities_do_not_repeat_rows(quads):
                     ("007_twin", D + "law/中华人民共和国水污染防治法")]
     links = run(st, name="initiative-links").records()
     assert len(links) == 4 and {r["weight"] for r in links} == {2}
+
+
+def test_format_table_wraps_long_cells_instead_of_cutting_them():
+    long = "关于" + "加强生态环境保护" * 12 + "的决议"
+    result = QueryResult(["docId", "topic"], [["d1", long]])
+    text = format_result(result, "table", width=40)
+    assert "…" not in text
+    assert "".join(ch for ch in text if "\u4e00" <= ch <= "\u9fff") == "".join(
+        ch for ch in long if "\u4e00" <= ch <= "\u9fff")
+
+
+def test_format_table_shortens_iris_to_prefixed_names_and_other_formats_do_not(store):
+    result = run(store, name="laws-inspected")
+    table = format_result(result, "table", width=400)
+    assert "rkd:law/中华人民共和国水污染防治法" in table and D not in table
+    assert D + "law/中华人民共和国水污染防治法" in format_result(result, "csv")
+    assert to_term("rkd:law/中华人民共和国水污染防治法").value == D + "law/中华人民共和国水污染防治法"

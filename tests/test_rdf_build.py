@@ -266,3 +266,14 @@ def test_quads_load_into_oxigraph(quads):
     store = pyoxigraph.Store()
     store.extend(quads)
     assert len(store) == len(set(quads))
+
+
+def test_lines_are_the_n_quads_of_the_quads(resolved_docs):
+    from pyoxigraph import RdfFormat, serialize
+
+    from kg.rdf.build import doc_quads_with_lines
+
+    for rd in resolved_docs:
+        qs, lines = doc_quads_with_lines(rd)
+        assert qs == doc_quads(rd) and lines == sorted(set(lines))
+        assert [serialize([q], format=RdfFormat.N_QUADS).decode().rstrip("\n") for q in qs] == lines

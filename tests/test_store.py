@@ -107,7 +107,7 @@ def _fail(*args, **kwargs):
     raise RuntimeError("disk on fire")
 
 
-@pytest.mark.parametrize("target", ["_fill_store", "_serialize_ordered", "os.fsync", "_swap_in"])
+@pytest.mark.parametrize("target", ["_fill_store", "_join", "graph_chunk", "os.fsync", "_swap_in"])
 def test_a_failed_write_keeps_the_previous_outputs(tmp_path, quads, monkeypatch, target):
     write_outputs(quads, tmp_path)
     before = _snapshot(tmp_path)
@@ -229,3 +229,101 @@ def test_outputs_get_the_usual_permissions_not_private_temp_ones(tmp_path, quads
         assert paths[key].stat().st_mode & 0o777 == plain.stat().st_mode & 0o777
     (tmp_path / "plain-dir").mkdir()
     assert paths["store"].stat().st_mode & 0o777 == (tmp_path / "plain-dir").stat().st_mode & 0o777
+
+
+# --- graph chunks: the build's way of writing, byte for byte the one-shot serialisation
+
+def _reference(quads):
+    return serialize(quads, "trig"), serialize(quads, "ttl")
+
+
+def _written(tmp_path, quads):
+    paths = write_outputs(quads, tmp_path)
+    return paths["trig"].read_bytes(), paths["ttl"].read_bytes()
+
+
+def test_write_outputs_equals_a_one_shot_serialisation(tmp_path, quads):
+    assert _written(tmp_path, quads) == _reference(quads)
+
+
+def test_a_subject_described_differently_in_two_graphs_is_written_once(tmp_path):
+    s, p = NamedNode("https://w3id.org/renda-kg/id/law/甲"), NamedNode("http://www.w3.org/2004/02/skos/core#altLabel")
+    g1, g2 = NamedNode("https://w3id.org/renda-kg/id/graph/a"), NamedNode("https://w3id.org/renda-kg/id/graph/b")
+    quads = [Quad(s, p, Literal("一", language="zh"), g1), Quad(s, p, Literal("二", language="zh"), g2),
+             Quad(s, p, Literal("三", language="zh"), g2), Quad(s, p, Literal("一", language="zh"), g2),
+             Quad(NamedNode("http://e/x"), p, Literal("默认"))]  # and the default graph
+    assert _written(tmp_path, quads) == _reference(quads)
+    assert (tmp_path / "graph.ttl").read_text(encoding="utf-8").count("rkd:law\\/甲") == 1
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 3), st.integers(0, 2), _LABELS, st.integers(0, 2)), min_size=1,
+                max_size=20))
+def test_chunks_give_the_one_shot_bytes_for_any_quads(tmp_path_factory, rows):
+    graphs = [pyoxigraph.DefaultGraph(), *(NamedNode(f"http://e/g{i}") for i in range(2))]
+    quads = [Quad(NamedNode(f"http://e/s{s}"), NamedNode(f"http://e/p{p}"), Literal(label), graphs[g])
+             for s, p, label, g in rows]
+    assert _written(tmp_path_factory.mktemp("w"), quads) == _reference(quads)
+
+
+def test_two_chunks_of_one_graph_are_merged(tmp_path, quads):
+    from kg.store import OutputWriter, graph_chunk
+
+    graph = quads[0].graph_name
+    mine = [q for q in quads if q.graph_name == graph]
+    others = [q for q in quads if q.graph_name != graph]
+    with OutputWriter(tmp_path / "split") as writer:
+        writer.add(graph_chunk(mine[::2]))
+        for g in {q.graph_name for q in others}:
+            writer.add(graph_chunk([q for q in others if q.graph_name == g]))
+        writer.add(graph_chunk(mine[1::2] + mine[:3]))
+        paths = writer.commit()
+    assert writer.merged and writer.quads == len(set(quads))
+    assert (paths["trig"].read_bytes(), paths["ttl"].read_bytes()) == _reference(quads)
+    assert len(open_store(paths["store"])) == len(set(quads))
+
+
+def test_a_writer_left_without_commit_leaves_nothing(tmp_path, quads):
+    from kg.store import OutputWriter, graph_chunk
+
+    write_outputs(quads, tmp_path)
+    before = _snapshot(tmp_path)
+    with OutputWriter(tmp_path) as writer:
+        writer.add(graph_chunk([q for q in quads if q.graph_name == quads[0].graph_name]))
+    assert _snapshot(tmp_path) == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_the_store_loads_in_batches(tmp_path, quads, monkeypatch):
+    from kg.store import OutputWriter, graph_chunk
+
+    monkeypatch.setattr(kg.store._StoreLoader.__init__, "__defaults__", (1,))  # one batch a chunk
+    by_graph = {}
+    for q in quads:
+        by_graph.setdefault(q.graph_name, []).append(q)
+    with OutputWriter(tmp_path) as writer:
+        for qs in by_graph.values():
+            writer.add(graph_chunk(qs))
+        paths = writer.commit()
+    assert set(open_store(paths["store"])) == set(quads)
+
+
+def test_chunks_made_in_a_worker_process_equal_chunks_made_here(resolved_docs):
+    from concurrent.futures import ProcessPoolExecutor
+
+    from kg.pipeline import render
+
+    with ProcessPoolExecutor(max_workers=1) as pool:
+        remote = list(pool.map(render, resolved_docs))
+    assert remote == [render(rd) for rd in resolved_docs]
+    for rd, res in zip(resolved_docs, remote):
+        assert set(pyoxigraph.parse(res.chunk.nquads, format=RdfFormat.N_QUADS)) == set(doc_quads(rd))
+
+
+def test_a_build_with_workers_equals_a_build_without(seeds_dir, built, tmp_path):
+    from kg.pipeline import build
+
+    report = build([seeds_dir], tmp_path, validate=False, workers=2)
+    assert report.quads == len(open_store(tmp_path / "store"))
+    for name in ("graph.trig", "graph.ttl", "facts.json"):
+        assert (tmp_path / name).read_bytes() == (built / name).read_bytes(), name

@@ -19,7 +19,8 @@ from kg.records import COMPLETED, Entity, Mention, ResolvedDoc, safe_key
 # bound as module globals.
 from kg.rdf import namespace as ns
 
-__all__ = ["doc_quads", "provenance_quads", "iri", "quad_sort_key"]
+__all__ = ["doc_quads", "doc_quads_with_lines", "provenance_quads", "provenance_quads_for", "iri",
+           "quad_sort_key"]
 
 _DATA = str(ns.RKD)
 
@@ -127,23 +128,33 @@ def quad_sort_key(q: Quad) -> tuple[str, str, str, str]:
     return (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object))
 
 
-def _sorted(quads: list[Quad]) -> list[Quad]:
-    """Quads of ONE graph, sorted by ``quad_sort_key`` without duplicates.
+def _sorted_with_lines(quads: list[Quad]) -> tuple[list[Quad], list[str]]:
+    """Quads of ONE graph, sorted by ``quad_sort_key`` without duplicates, with their
+    N-Quads lines (the terms' canonical text).
 
     Sorting on Python string keys costs ~2 µs a quad; pyoxigraph writes the N-Quads of
     all of them in one call instead, and within one graph the order of those lines is
     the (subject, predicate, object) order.
     """
     if not quads:
-        return []
+        return [], []
     lines = serialize(quads, format=RdfFormat.N_QUADS).decode("utf-8").split("\n")
+    lines.pop()  # the text ends with a newline
+    if len(lines) != len(quads):  # N-Quads escapes line breaks, so this cannot happen
+        raise AssertionError("N-Quads lines do not match quads")
     order = sorted(range(len(quads)), key=lines.__getitem__)
-    out, prev = [], None
+    out, out_lines, prev = [], [], None
     for i in order:
-        if lines[i] != prev:  # equal quads are neighbours after the sort
+        line = lines[i]
+        if line != prev:  # equal quads are neighbours after the sort
             out.append(quads[i])
-            prev = lines[i]
-    return out
+            out_lines.append(line)
+            prev = line
+    return out, out_lines
+
+
+def _sorted(quads: list[Quad]) -> list[Quad]:
+    return _sorted_with_lines(quads)[0]
 
 
 class _DocBuilder:
@@ -343,7 +354,7 @@ class _DocBuilder:
             self.add(node, _rk("counts"), target)
         self.add(node, DERIVED, self.evidence(c.start, c.end, c.sentence, c.rule, "Count"))
 
-    def build(self) -> list[Quad]:
+    def build(self) -> tuple[list[Quad], list[str]]:
         self.document()
         self.jurisdiction()
         self.sentences()
@@ -355,7 +366,7 @@ class _DocBuilder:
             self.event(ev)
         for c in self.rd.facts.counts:
             self.count(c)
-        return _sorted(self.quads)
+        return _sorted_with_lines(self.quads)
 
 
 def doc_quads(rd: ResolvedDoc) -> list[Quad]:
@@ -373,6 +384,20 @@ def doc_quads(rd: ResolvedDoc) -> list[Quad]:
     >>> any(q.object == NamedNode(str(ns.RK.Document)) for q in qs)
     True
     """
+    return _DocBuilder(rd).build()[0]
+
+
+def doc_quads_with_lines(rd: ResolvedDoc) -> tuple[list[Quad], list[str]]:
+    """``doc_quads(rd)`` and, index for index, their N-Quads lines (no newline).
+
+    >>> from kg.records import Document, DocFacts, Jurisdiction, Entity, ResolvedDoc
+    >>> doc = Document("d1", "d1.txt", "正文。", "标题", (2023,), "0" * 64)
+    >>> rd = ResolvedDoc(DocFacts(doc, (), (), (), (), ()), Jurisdiction("某区", "区", "某区"),
+    ...                  Entity("organ/某区/区人大常委会", "StandingCommittee", "区人大常委会"))
+    >>> qs, lines = doc_quads_with_lines(rd)
+    >>> qs == doc_quads(rd) and len(lines) == len(qs) and lines == sorted(lines)
+    True
+    """
     return _DocBuilder(rd).build()
 
 
@@ -387,12 +412,20 @@ def provenance_quads(rds: Sequence[ResolvedDoc], *, version: str) -> list[Quad]:
     >>> [q.predicate.value.rsplit("#", 1)[-1] for q in provenance_quads([rd], version="1.0")]
     ['type', 'softwareVersion', 'wasDerivedFrom', 'wasGeneratedBy']
     """
+    return provenance_quads_for([rd.facts.doc.id for rd in rds], version=version)
+
+
+def provenance_quads_for(doc_ids: Sequence[str], *, version: str) -> list[Quad]:
+    """``provenance_quads`` from the document ids alone.
+
+    >>> len(provenance_quads_for(["d1", "d2"], version="1.0"))
+    6
+    """
     g = PROVENANCE_GRAPH
     out = [Quad(BUILD, A, PROV_ACTIVITY, g), Quad(BUILD, _rk("softwareVersion"), Literal(version), g)]
-    for rd in rds:
-        key = safe_key(rd.facts.doc.id)
+    for doc_id in doc_ids:
+        key = safe_key(doc_id)
         graph = iri(f"graph/{key}")
         out.append(Quad(graph, DERIVED, iri(f"doc/{key}"), g))
         out.append(Quad(graph, GENERATED, BUILD, g))
     return _sorted(out)
-
