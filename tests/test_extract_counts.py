@@ -1,8 +1,6 @@
 """Counted quantities: made-up sentences of the genre, exclusions, then the seeds."""
 from __future__ import annotations
 
-import importlib.util
-import json
 
 import pytest
 
@@ -11,7 +9,7 @@ from kg.extract.formulas import extract_formulas
 from kg.extract.programmes import extract_programmes
 from kg.records import Document, Mention, Sentence
 
-from _paths import GOLD, SCORER, SEEDS
+from _paths import official_scorer, seed_documents
 
 
 def counts(text: str, mentions=None):
@@ -159,21 +157,13 @@ def test_chinese_number_accepts_only_well_formed_numerals(text, value):
 
 
 def test_extract_counts_scores_on_the_seed_texts():
-    from kg.ingest import read_document
-    from kg.segment import segment
-
-    spec = importlib.util.spec_from_file_location("score", SCORER)
-    score = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(score)
-    gold = json.loads(GOLD.read_text(encoding="utf-8"))
-    pred = []
-    for g in gold:
-        doc = read_document(SEEDS / f"{g['id']}.txt")
-        _, sents = segment(doc)
+    gold, pred = [], []
+    for g, doc, sents in seed_documents():
+        gold.append(g)
         mentions = tuple(extract_formulas(doc, sents) + extract_programmes(doc, sents))
         pred.append({"id": g["id"], "numbers": [{"what": c.what, "value": c.value, "unit": c.unit}
                                                 for c in extract_counts(doc, sents, mentions)]})
-    result = score.score(gold, pred)["numbers"]
+    result = official_scorer().score(gold, pred)["numbers"]
     assert result["f1"] >= 0.9, result
 
 

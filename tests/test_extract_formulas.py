@@ -1,14 +1,13 @@
 """Political formulas and slogans: made-up sentences of the genre, then the five seeds."""
 from __future__ import annotations
 
-import importlib.util
 
 import pytest
 
 from kg.extract.formulas import extract_formulas, is_parallel, judge_quote
 from kg.records import Document, Sentence
 
-from _paths import GOLD, SCORER, SEEDS
+from _paths import official_scorer, seed_documents
 
 
 def _doc(text: str) -> tuple[Document, list[Sentence]]:
@@ -168,25 +167,12 @@ def test_judge_quote_names_the_rule(content, before, after, expected):
     assert judge_quote(content, before, after) == expected
 
 
-def _score_module():
-    spec = importlib.util.spec_from_file_location("score", SCORER)
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
-
 def test_extract_formulas_scores_on_the_seed_texts():
-    import json
-
-    from kg.ingest import read_document
     from kg.resolve.concepts import resolve_formula
-    from kg.segment import segment
 
-    gold = json.loads(GOLD.read_text(encoding="utf-8"))
-    pred = []
-    for g in gold:
-        doc = read_document(SEEDS / f"{g['id']}.txt")
-        _, sents = segment(doc)
+    gold, pred = [], []
+    for g, doc, sents in seed_documents():
+        gold.append(g)
         pred.append({"id": g["id"], "slogans": sorted({resolve_formula(m).label for m in extract_formulas(doc, sents)})})
-    result = _score_module().score(gold, pred)["slogans"]
+    result = official_scorer().score(gold, pred)["slogans"]
     assert result["f1"] >= 0.9, result

@@ -1,15 +1,13 @@
 """Programmes, campaigns, systems and mechanisms: made-up sentences, then the seeds."""
 from __future__ import annotations
 
-import importlib.util
-import json
 
 import pytest
 
 from kg.extract.programmes import extract_programmes, merge_variants, scan_left
 from kg.records import Document, Mention, Sentence
 
-from _paths import GOLD, SCORER, SEEDS
+from _paths import official_scorer, seed_documents
 
 
 def _doc(text: str) -> tuple[Document, list[Sentence]]:
@@ -251,19 +249,12 @@ def test_scan_left_stops_at_the_governing_verb(text, head, expected):
 
 
 def test_extract_programmes_scores_on_the_seed_texts():
-    from kg.ingest import read_document
     from kg.resolve.concepts import resolve_programme
-    from kg.segment import segment
 
-    spec = importlib.util.spec_from_file_location("score", SCORER)
-    score = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(score)
-    gold = json.loads(GOLD.read_text(encoding="utf-8"))
-    pred = []
-    for g in gold:
-        doc = read_document(SEEDS / f"{g['id']}.txt")
-        _, sents = segment(doc)
+    gold, pred = [], []
+    for g, doc, sents in seed_documents():
+        gold.append(g)
         labels = sorted({resolve_programme(m).label for m in extract_programmes(doc, sents)})
         pred.append({"id": g["id"], "programmes": labels})
-    result = score.score(gold, pred)["programmes"]
+    result = official_scorer().score(gold, pred)["programmes"]
     assert result["f1"] >= 0.8, result
