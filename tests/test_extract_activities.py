@@ -681,3 +681,43 @@ def test_law_formula_spelt_out_in_the_next_sentence():
     events = extract_events(Document("t", "t.txt", text, "", (), ""), sections, sentences, tuple(laws))
     assert [(e.law.label, e.rule) for e in events] == [
         ("中华人民共和国森林法", "activities.law.formula_expanded"), ("某省森林条例", "activities.law.formula_expanded")]
+
+
+@pytest.mark.parametrize("text, organs, expected", [
+    # activities.report.topic_first: 关于X，S分别向会议作了报告 (a shared head 情况 given to each part)
+    ("关于一季度项目推进和资金拨付情况，以及去年县本级专项资金绩效评价情况，政府及发改、财政部门分别向会议作了报告，委员们认为进展较快。",
+     ["发改、财政部门", "财政部门"],
+     [("一季度项目推进情况", "政府", COMPLETED), ("资金拨付情况", "发改、财政部门", COMPLETED),
+      ("去年县本级专项资金绩效评价情况", "财政部门", COMPLETED)]),
+    # 关于X，审议中…: the topic of a report deliberated, no reporter named
+    ("关于城区停车难治理工作，审议中委员们建议增加公共泊位。", [], [("城区停车难治理工作", None, COMPLETED)]),
+    # A、B两个报告也由X向常委会作了汇报 (a cue word inside a topic, 计划, does not date it)
+    ("结合监督计划，山区道路养护管理、留守儿童关爱计划实施情况两个报告也由区政府向常委会作了汇报。", ["区政府"],
+     [("山区道路养护管理", "区政府", COMPLETED), ("留守儿童关爱计划实施情况", "区政府", COMPLETED)]),
+    # X关于A的综合报告，首次…: a report named as the subject of a comment (将 there is no plan)
+    ("市政府关于2022年度自然资源资产管理情况的综合报告，首次将湿地资源一并纳入，委员们给予肯定。", ["市政府"],
+     [("2022年度自然资源资产管理情况", "市政府", COMPLETED)]),
+    # activities.report.passive: done with 已经, planned when only submitted (已提请)
+    ("县人民政府关于农村客运发展情况的报告已经常委会第八次会议审议，审议意见已送达。", ["县人民政府"],
+     [("农村客运发展情况", "县人民政府", COMPLETED)]),
+    ("区人民政府关于老旧电梯更新工作情况的报告已提请常委会审议。", ["区人民政府"],
+     [("老旧电梯更新工作情况", "区人民政府", PLANNED)]),
+    # activities.report.split_conj: A情况和B、C工作情况 is two topics
+    ("听取和审议了镇人民政府关于集镇污水管网建设情况和清理河道、修复堤岸工作情况的报告。", ["镇人民政府"],
+     [("集镇污水管网建设情况", "镇人民政府", COMPLETED), ("清理河道、修复堤岸工作情况", "镇人民政府", COMPLETED)]),
+    # activities.reporter_word: a court named short with its level reports its own topic
+    ("听取审议了州中级法院关于行政诉讼审判工作、州检察院关于民事检察监督工作情况的报告。", ["州检察院"],
+     [("行政诉讼审判工作", "州中级法院", COMPLETED), ("民事检察监督工作情况", "州检察院", COMPLETED)]),
+])
+def test_reports_named_before_the_hearing_and_passive(text, organs, expected):
+    assert sorted(reports(run(text, organs=organs))) == sorted(expected)
+
+
+@pytest.mark.parametrize("text, organs", [
+    # a subject naming no reporter and no verb of reporting: no topic-first report
+    ("关于今年的重点工作，大家提出了很多好的意见。", []),
+    # an inspection team's report deliberated passively names no topic of its own
+    ("执法检查组的报告已经常委会第五次会议审议。", []),
+])
+def test_topic_first_needs_a_report(text, organs):
+    assert reports(run(text, organs=organs)) == []

@@ -334,8 +334,9 @@ def test_extract_organs_drops_place_names_that_end_in_a_level_character(text, ex
         ("由监察和司法工委、预算工委分别提出审议意见。", ["监察和司法工委", "预算工委"]),
         ("省人大教科文卫委员会和省人大常委会法工委联合调研。",
          ["省人大", "省人大教科文卫委员会", "省人大常委会", "省人大常委会法工委"]),
+        # organs.committee_list: the committees listed after the first share its organ
         ("市人大常委会财经委、代表工委、农业农村工委参加。",
-         ["市人大常委会", "市人大常委会财经委", "代表工委", "农业农村工委"]),
+         ["市人大常委会", "市人大常委会财经委", "市人大常委会代表工委", "市人大常委会农业农村工委"]),
         # a verb of setting up is not part of the body's name (organs.sub_unit)
         ("县人大常委会抓紧组建社会建设工作委员会。", ["县人大常委会", "县人大常委会社会建设工作委员会"]),
         ("常委会新设立了代表工作委员会，充实了工作力量。", ["常委会代表工作委员会"]),
@@ -471,3 +472,39 @@ def test_extract_organs_gives_one_label_to_an_organ_written_two_ways():
     assert organ_labels(_organs(text)) == ["街道人大工委", "市人大常委会", "市人大常委会法制工作委员会"]
     # written only in full (another level's committee in a district text): kept as written
     assert organ_labels(_organs("加强对镇人大和街道人大工作委员会的指导。")) == ["镇人大", "街道人大工作委员会"]
+
+
+@pytest.mark.parametrize(
+    ("rule", "text", "present", "absent"),
+    [
+        # organs.dispatched: the dispatched unit is one body; its sender is not recorded
+        ("organs.dispatched", "机关干部自觉接受市纪委派驻第二纪检组的监督。",
+         {"市纪委派驻第二纪检组"}, {"市纪委"}),
+        ("organs.dispatched", "州监察委员会派驻监察室列席了会议。", {"州监察委员会派驻监察室"}, {"州监察委员会"}),
+        # organs.direct_organs_committee: 市直机关工委 is one body after its level word
+        ("organs.level", "党支部被县直机关工委评为先进党支部。", {"县直机关工委"}, set()),
+        # organs.committee_short_form: every listed committee is also written short
+        ("organs.committee", "请监察和司法委牵头起草。", {"监察和司法委"}, set()),
+        # organs.committee_list: committees listed after one named with its organ share it
+        ("organs.committee_list", "邀请省人大常委会预算工委、农业与农村工委的同志参加调研。",
+         {"省人大常委会预算工委", "省人大常委会农业与农村工委"}, {"农村工委", "农业与农村工委"}),
+        ("organs.committee_list", "常委会办公室、法工委认真做好服务。", {"法工委"}, {"常委会办公室法工委"}),
+        # organs.department_shared: sectors listed before one 部门 share it
+        ("organs.department_shared", "政府及民政、审计部门分别作了说明。", {"民政部门", "审计部门"}, set()),
+        # organs.department: the short sector forms 食品药品监管, 行政审批服务
+        ("organs.department", "县行政审批服务局负责人到会。", {"县行政审批服务局"}, set()),
+        ("organs.department", "州食品药品监管局作了说明。", {"州食品药品监管局"}, set()),
+        # organs.court_short: 中级法院 / 高级法院 written short are the same courts
+        ("organs.level", "盟中级法院和区高级法院派员列席。", {"盟中级人民法院", "区高级人民法院"}, {"盟中级法院"}),
+        # organs.sub_unit_in_title: a unit named as the scope of its own rules
+        ("organs.sub_unit_in_title", "会议修订了《市人大常委会办公室公文处理办法》。",
+         {"市人大常委会"}, {"市人大常委会办公室"}),
+        # organs.committee_alias: an abbreviation of a committee named in full is that committee
+        ("organs.committee_alias", "市人大教育科学文化卫生委员会开展调研。附表：报告单位 市政府 教科卫委",
+         {"市人大教育科学文化卫生委员会"}, {"教科卫委"}),
+    ],
+)
+def test_construction_rules(rule, text, present, absent):
+    labels = _labels(text)
+    assert present <= labels, labels
+    assert not (absent & labels), labels

@@ -23,11 +23,12 @@ document (a schedule table) is kept once.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import defaultdict
 
 from kg.extract.inspections import find_inspections, find_on_report, find_topic_activities
-from kg.extract.reports import BACKREF, TABLE_ROW, Hit, clause_cuts, clause_of, find_reports, table_row_report
+from kg.extract.reports import BACKREF, TABLE_ROW, TOPIC_FIRST, Hit, clause_cuts, clause_of, find_reports, table_row_report
 from kg.extract.rules import derived, load_toml
 from kg.records import COMPLETED, Document, Event, Mention, Section, Sentence
 
@@ -38,7 +39,8 @@ except ImportError:  # pragma: no cover - only while kg.segment is being written
         return None
 
 # a sentence without any of these holds no activity: skip it cheaply
-_ANY_TRIGGER = re.compile("听取|审议|审查|检查|调研|视察|询问|测评|评议|票决|任免|督办|跟踪监督|回头看|委托|通报")
+# 报告/汇报: a report named before its hearing (activities.report.topic_first) has no other trigger
+_ANY_TRIGGER = re.compile("听取|审议|审查|检查|调研|视察|询问|测评|评议|票决|任免|督办|跟踪监督|回头看|委托|通报|报告|汇报")
 _YEAR = re.compile(r"((?:19|20)[0-9]{2})年")
 _LEAD_YEAR = re.compile(r"^[^，。；]{0,4}?((?:19|20)[0-9]{2})年(?:[上下]半年|以来|度)?[，,]")
 
@@ -315,7 +317,7 @@ def _sentence_events(sent: Sentence, ms: list[Mention], section_of, sections, in
         cs, ce = clause_of(cuts, h.trig_start, len(text))
         out.append(Event(
             kind=h.kind, start=base + h.start, end=base + h.end, sentence=sent.index, rule=h.rule,
-            status=_status(text, cs, h.trig_end, sent, section, intro), trigger=h.trigger, law=h.law,
+            status=h.status or _status(text, cs, h.trig_end, _no_cue(sent) if h.rule == TOPIC_FIRST else sent, section, intro), trigger=h.trigger, law=h.law,
             topic=h.topic.replace("\n", "") if h.topic else None, topic_span=(base + h.topic_span[0], base + h.topic_span[1]) if h.topic_span else None,
             agents=agents, reporter=h.reporters[0] if h.reporters else None, joint=joint,
             programme=next((p for p in programmes if cs <= p.start - base < ce), None),
@@ -325,6 +327,12 @@ def _sentence_events(sent: Sentence, ms: list[Mention], section_of, sections, in
         for extra in h.reporters[1:]:
             out.append(_replace_reporter(out[-1], extra))
     return out
+
+
+def _no_cue(sent: Sentence) -> Sentence:
+    """The sentence without its own modality: a report named as the subject of a comment
+    (activities.report.topic_first) is not dated by the comment's cues (首次将…一并报告)."""
+    return dataclasses.replace(sent, modality=None)
 
 
 _INSPECTION_OPINION = re.compile("执法检查(?:报告)?(?:的)?审议意见$")

@@ -39,7 +39,12 @@ presidium is one organ named whole (乡人大主席团 does not also give 乡人
 (县（市）人大常委会: ``organs.level_alternative``); numbered and formed teams (第三代表小组,
 由…代表组成的监督小组: ``organs.team``, ``organs.team_formed``); rooms listed beside
 other rooms are a station's facilities (代表议事厅、代表活动室: no mention); a township tier
-before a station is the plain type (乡镇人大代表之家 -> 代表之家). Rules and lexicons: ``kg/data/organs.toml``,
+before a station is the plain type (乡镇人大代表之家 -> 代表之家). A unit an organ sends
+(市纪委派驻纪检组) is one body, its sender not recorded (``organs.dispatched``); committees
+listed after one named with its organ share it (``organs.committee_list``); a table's
+abbreviation of a committee named in full is that committee (``organs.committee_alias``);
+sectors listed before one 部门 share it (``organs.department_shared``); a sub-unit named as
+the scope of its own rules (《…机关工作规则》) is no mention (``organs.sub_unit_in_title``). Rules and lexicons: ``kg/data/organs.toml``,
 ``organ_committees.tsv``, ``organ_sectors.tsv``, ``organ_place_stop.tsv``.
 
 Mention attrs: ``kind`` (人大常委会, 政府, 党委, 联络站 ...), ``level`` (the level word as
@@ -157,6 +162,16 @@ def _rules() -> _Rules:
                f"|{_alt(dep.get('level_units', []))}")
 
     committees = {row[0]: (row[1], row[2]) for row in load_tsv("organ_committees.tsv") if len(row) >= 3}
+    # organs.committee_short_form: every listed committee is also written short, the
+    # working committee as <name>工委 and the special committee as <name>委 (农业与农村
+    # 工作委员会 -> 农业与农村工委, 监察和司法委员会 -> 监察和司法委); the short label is as written
+    for surface, (_, kind) in list(committees.items()):
+        for full, short in (("工作委员会", "工委"), ("委员会", "委")):
+            if surface.endswith(full) and len(surface) - len(full) >= 2:
+                if full == "委员会" and surface.endswith("工作委员会"):
+                    break
+                committees.setdefault(surface[: -len(full)] + short, (surface[: -len(full)] + short, kind))
+                break
     committee = _alt(committees)
 
     congress_stop = _alt(cfg["congress"]["stop_after"])
@@ -181,7 +196,9 @@ def _rules() -> _Rules:
     establish = f"(?:{adverbs})?(?:{verbs})(?:{_alt(est.get('suffix', [])) or '(?!)'})?"
     working = (rf"(?:(?!{verbs}|{adverbs})(?![{_NOT_NAME}])[\u3400-\u9fff]){{2,10}}?"
                r"(?:工作委员会|工委)")
-    sub = f"(?:{_alt(subs)}|{committee}|{station}|{team}|{base_sub}|{working})"
+    # organs.dispatched: 派驻[第N]<unit> after the sending organ (市纪委派驻纪检组)
+    dispatched = f"派驻(?:第{num})?(?:{_alt(cfg.get('dispatched', {}).get('units', []))})"
+    sub = f"(?:{dispatched}|{_alt(subs)}|{committee}|{station}|{team}|{base_sub}|{working})"
     named = {k: tuple(v) for k, v in cfg["named"].items()}
     centre_after = f"{sep}{level_plain}(?:{sep}?{level_plain})*(?:党委|委)|{_alt(cfg['patterns']['party_centre_after'])}"
     not_place = "".join(sorted(_NOT_PLACE))
@@ -398,6 +415,13 @@ def _on_level(m: re.Match, col: _Collector, r: _Rules) -> None:
     # 区十七届人大三次会议 names a session of the congress, not the congress acting: only the
     # sitting is recorded (a standing committee's sitting still names its organ).
     session_only = bool(m["a_sit"]) and all(kind == "人大" for _, kind in parents)
+    if m["a_sub"] and m["a_sub"].startswith("派驻") and parents:
+        # organs.dispatched: the dispatched unit is one body named whole; its sender is
+        # written only as the sender and is not recorded from this phrase
+        parent = lv + parents[0][0]
+        attrs = _level_attrs(lv, "派驻机构", r, term=term, place=place, parent=parent)
+        col.add(_KIND, start, m.end(), parent + m["a_sub"], "organs.dispatched", attrs, pre)
+        return
     for core_label, kind in ([] if session_only else parents):
         label = lv + core_label
         attrs = _level_attrs(lv, kind, r, term=term, place=place)
@@ -486,10 +510,32 @@ def _on_unprefixed(m: re.Match, col: _Collector, r: _Rules) -> None:
         col.add(_KIND, start, end, label, "organs.committee", {"kind": kind})
     elif m["d_dept"]:
         kind = "部门" if m["d_dept"].endswith("部门") else "局"
+        if kind == "部门":
+            # organs.department_shared: sectors listed before one 部门 share it (财政、
+            # 审计部门; 教育和卫生部门): one department per sector, on the list's span
+            k = start
+            while True:
+                lead = _SECTOR_BEFORE(r).search(col.text, max(0, k - 12), k)
+                if not lead:
+                    break
+                k = lead.start()
+                col.add(_KIND, k, end, lead["s"] + "部门", "organs.department_shared", {"kind": kind})
         col.add(_KIND, start, end, m["d_dept"], "organs.department", {"kind": kind})
     elif m["d_deptlv"]:  # **市场监管所: the mask is the place and is dropped
         col.add(_KIND, start, end, m["d_deptlv"], "organs.department.level_only",
                 {"kind": _unit_kind(m["d_deptlv"], r) or "站所"})
+
+
+_SECTOR_RE: dict = {}
+
+
+def _SECTOR_BEFORE(r: _Rules) -> re.Pattern:
+    """<sector><separator> right before a position (end-anchored search)."""
+    if id(r) not in _SECTOR_RE:
+        sectors = load_lines("organ_sectors.tsv")
+        _SECTOR_RE.clear()
+        _SECTOR_RE[id(r)] = re.compile(f"(?P<s>{_alt(sectors)})[、和及与]$")
+    return _SECTOR_RE[id(r)]
 
 
 _QUOTED_NAME = re.compile(r"[“\"]([\u3400-\u9fff]{2,8})$")
@@ -630,6 +676,87 @@ def _merge_written_forms(mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+_COMMITTEE_KINDS = ("工作委员会", "专门委员会")
+
+
+def _committee_lists(text: str, mentions: list[Mention]) -> list[Mention]:
+    """organs.committee_list: committees listed after one named with its organ share the
+    organ (市人大常委会法工委、预算工委和社会建设工委 are three of the 市人大常委会's
+    committees): a bare committee right after such a committee (one separator between)
+    takes its parent. A list after a bare 常委会 (常委会办公室、法工委) stays as written.
+    """
+    out: list[Mention] = []
+    prev: Mention | None = None
+    for m in mentions:
+        if m.kind == _KIND and prev is not None and m.rule == "organs.committee" \
+                and m.attr("kind") in _COMMITTEE_KINDS and 0 < m.start - prev.end <= 1 \
+                and text[prev.end:m.start] in "、和及与":
+            parent = prev.attr("parent")
+            attrs = dict(prev.attrs)
+            attrs["kind"] = m.attr("kind")
+            m = Mention(m.kind, m.start, m.end, m.text, parent + m.label, "organs.committee_list", m.sentence,
+                        tuple(sorted(attrs.items())))
+        if m.kind == _KIND:
+            ok = m.attr("parent") and m.attr("level") and m.attr("kind") in _COMMITTEE_KINDS
+            prev = m if ok else (prev if prev is not None and m.end <= prev.end else None)
+        out.append(m)
+    return out
+
+
+def _is_subsequence(short: str, full: str) -> bool:
+    it = iter(full)
+    return all(c in it for c in short)
+
+
+def _committee_aliases(mentions: list[Mention]) -> list[Mention]:
+    """organs.committee_alias: a special committee abbreviated to the first characters of
+    its words (城建委 for 城乡建设委员会, 教文委 for 教育文化委员会), in a text that names
+    it in full with its organ, is that committee: the abbreviation's characters come in
+    order in the full name, starting with its first, and only one such committee is named.
+    Working committees (…工委) are other bodies and are left alone."""
+    full = {(m.label, m.attr("parent")) for m in mentions
+            if m.kind == _KIND and m.attr("parent") and m.label.endswith("委员会")
+            and not m.label.endswith("工作委员会") and m.attr("kind") == "专门委员会"}
+    if not full:
+        return mentions
+    out = []
+    for m in mentions:
+        if m.kind == _KIND and m.rule == "organs.committee" and m.label.endswith("委") \
+                and not m.label.endswith("工委") and len(m.label) >= 3:
+            stem = m.label[:-1]
+            hits = {label for label, parent in full
+                    if label[len(parent)] == stem[0] and _is_subsequence(stem, label[len(parent):-3])
+                    and label[len(parent):-3] != stem}
+            if len(hits) == 1:
+                m = replace(m, label=next(iter(hits)), rule="organs.committee_alias")
+        out.append(m)
+    return out
+
+
+_ANY_TITLE = re.compile(r"《([^《》\n]{2,60}?(?:规则|办法|规定|细则|守则))》")
+
+
+def _sub_units_in_rule_titles(text: str, mentions: list[Mention]) -> list[Mention]:
+    """organs.sub_unit_in_title: the rules of an organ's own unit (《州人大常委会机关工作
+    规则》, 《市人大常委会办公室公文处理办法》) name the unit as the scope of the document:
+    the sub-unit compound inside such a title is no mention (the organ at the title's start
+    still is)."""
+    if "《" not in text:
+        return mentions
+    spans = [(t.start(), t.end()) for t in _ANY_TITLE.finditer(text)]
+    if not spans:
+        return mentions
+    opens = [a for a, _ in spans]
+    out = []
+    for m in mentions:
+        i = bisect_right(opens, m.start) - 1
+        if i >= 0 and m.kind == _KIND and m.rule == "organs.sub_unit" and m.attr("parent") \
+                and m.start > spans[i][0] and m.end < spans[i][1] - 1:
+            continue
+        out.append(m)
+    return out
+
+
 def extract_organs(doc: Document, sentences) -> list[Mention]:
     """Organ mentions (kind "organ") and sittings (kind "sitting") of one document.
 
@@ -665,8 +792,10 @@ def extract_organs(doc: Document, sentences) -> list[Mention]:
             _on_unprefixed(m, col, r)
     for m in _GROUP_NAMED.finditer(col.text):
         col.add(_KIND, m.start("n"), m.end("n"), m["n"], "organs.group_named", {"kind": "小组"})
-    mentions = _merge_variants(_keep_distinct_masks(col))
+    mentions = _committee_lists(doc.text, _keep_distinct_masks(col))
+    mentions = _merge_variants(mentions)
     mentions = _outside_titles(doc.text, _merge_written_forms(mentions))
+    mentions = _sub_units_in_rule_titles(doc.text, _committee_aliases(mentions))
     seen, out = set(), []
     for m in mentions:
         key = (m.kind, m.start, m.end, m.label)

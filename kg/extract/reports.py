@@ -30,7 +30,13 @@ How a report object is read (rules and patterns in ``kg/data/activities.toml``):
 * a clause ``，以及(organ)关于B的报告`` after a report's clause continues the list
   (``activities.report.continued``); an organ right before 受…委托 (审计厅受省政府委托所作的)
   reports itself, a person speaks for the delegating organ;
-* 听取…局长、…局长的述职报告 gives one report per official (``activities.report.duty``).
+* 听取…局长、…局长的述职报告 gives one report per official (``activities.report.duty``);
+* a topic named before the hearing (``activities.report.topic_first``): 关于A，以及B，政府及
+  审计部门分别向会议作了报告 (分别 gives each reporter its topic, A执行和B执行情况 sharing 情况);
+  关于A，审议中…; A、B两个报告由X作了汇报; X关于A的综合报告，(comment) with no trigger in its part;
+* a passive deliberation (``activities.report.passive``): X的报告已经常委会第N次会议审议 is done,
+  X的报告已提请常委会审议 is planned;
+* A情况和B、C工作情况 is split at 和 when both 和-parts are titled (``activities.report.split_conj``).
 """
 from __future__ import annotations
 
@@ -64,6 +70,7 @@ class Hit:
     topic_span: tuple[int, int] | None = None
     reporters: tuple[Mention, ...] = ()
     law: Mention | None = None
+    status: str | None = None  # set when the construction itself says (activities.report.passive)
 
 
 # ----------------------------------------------------------------------- text helpers
@@ -187,6 +194,7 @@ class _Rules:
         self.item_sep = re.compile(f"、|{r['conj']}|与")
         self.list_sep = re.compile("、")
         self.list_conj = re.compile(f"、|{r['conj']}")
+        self.conj_only = re.compile(r["conj"])
         self.stop = frozenset(r["stop_topics"])
         self.report_noun = re.compile(r.get("noun", "报告"))
         self.noun_end = re.compile(f"(?:{r.get('noun', '报告')})$")
@@ -208,6 +216,13 @@ class _Rules:
         self.own_verb = re.compile(r["own_verb"])
         self.backref_before = re.compile(f"(?:{r['backref_before']})$")
         self.organ_kind = re.compile(r["organ_kind"])
+        self.tf_verb = re.compile(r["topic_first_verb"])
+        self.tf_subject_max = int(r["topic_first_subject_max"])
+        self.tf_review = re.compile(r["topic_first_review"])
+        self.tf_count = re.compile(r["topic_first_count"])
+        self.tf_dept = re.compile(r["topic_first_dept"])
+        self.passive_link = re.compile(r["passive_link"])
+        self.passive_planned = re.compile(r["passive_planned"])
 
 
 @derived
@@ -262,7 +277,14 @@ def find_reports(text: str, laws: list[Mention], organs: list[Mention], masked: 
                                            "activities.reporter_word", sentence)]
     out: list[Hit] = []
     for m in R.trigger.finditer(text):
-        if _in_spans(m.start(), masked) or R.not_before.search(text, 0, m.start()):
+        if _in_spans(m.start(), masked):
+            continue
+        if m.group("report"):
+            passive = _passive(text, m, cuts, organ_at, law_spans)
+            if passive is not None:
+                out.extend(passive)
+                continue
+        if R.not_before.search(text, 0, m.start()):
             continue
         after = text[m.end():]
         if m.group("approval"):
@@ -279,6 +301,7 @@ def find_reports(text: str, laws: list[Mention], organs: list[Mention], masked: 
         out.extend(items or _object_before(text, m, cuts, organ_at, law_spans)
                    or _fronted(text, m, cuts, organ_at, law_spans))
     out.extend(_delegated(text, cuts, organ_at, law_spans, masked))
+    out.extend(_topic_first(text, cuts, organ_at, law_spans, masked, base, sentence))
     return [x for x in (_with_opinion_title(text, h, laws, base, cuts) for h in out) if x is not None]
 
 
@@ -791,7 +814,9 @@ def split_topics(text: str, s: int, e: int, closed: bool, law_spans=()) -> list[
     if closed:
         parts = _parts(phrase, s, R.list_conj, law_spans)
         return parts or whole
-    for sep in (R.list_conj, R.list_sep):
+    # A情况和B、C工作情况: the 和-parts are titled though the 、-parts are not
+    # (activities.report.split_conj)
+    for sep in (R.list_conj, R.list_sep, R.conj_only):
         parts = _parts(phrase, s, sep, law_spans)
         if len(parts) >= 2 and all(_head(t) and len(t) >= 4 for _, _, t in parts):
             if sep is R.list_sep:  # A情况、B情况以及C情况: the last part may hold a 以及/和 list
@@ -839,3 +864,220 @@ def _parts(phrase: str, s: int, sep: re.Pattern, law_spans) -> list[tuple[int, i
         if t:
             out.append((ta, tb, t))
     return out
+
+
+PASSIVE = "activities.report.passive"
+TOPIC_FIRST = "activities.report.topic_first"
+
+
+def _passive(text, m, cuts, organ_at, law_spans) -> list[Hit] | None:
+    """区政府关于A的报告已经常委会第九次会议审议: the report is the subject of a passive
+    deliberation (activities.report.passive); done with 已经/已, planned when it is only
+    submitted (已提请常委会审议).  None when the clause is no such construction."""
+    R = rules()
+    cs, ce = clause_of(cuts, m.start(), len(text))
+    if text[m.end():ce] not in ("", "了", "通过"):
+        return None
+    noun = None
+    for n in R.report_noun.finditer(text, cs, m.start()):
+        if not _in_spans(n.start(), law_spans) and R.noun_context.search(text[max(cs, n.start() - 4):n.start()]):
+            noun = n
+    if noun is None:
+        return None
+    link = R.passive_link.match(text[noun.end():m.start()])
+    if not link:
+        return None
+    a = cs + 1 if text.startswith(("对", "就"), cs) else cs
+    hits, _ = _item(text, m, a, noun.end(), True, (), True, cuts, law_spans, organ_at, bare=True)
+    status = "planned" if R.passive_planned.search(link.group("by")) else "completed"
+    return [Hit(h.kind, PASSIVE if h.rule == "activities.report.hear" else h.rule, h.trig_start, h.trig_end,
+                h.trigger, h.start, h.end, h.topic, h.topic_span, h.reporters, h.law, status) for h in hits]
+
+
+def _subject_reporters(text: str, a: int, b: int, organ_at, base: int, sentence: int) -> list[Mention]:
+    """The reporters named in a subject [a, b) (政府及财政、审计部门): organ mentions, organ
+    words and department words; a shared head (财政、审计部门) is given to each part."""
+    R = rules()
+    parts = split_top(text[a:b], _JOIN, (), a)
+    head = R.tf_dept.search(text, a, b)
+    out = []
+    for x, y in parts:
+        x, y = a + x, a + y
+        group, j = _organ_group(text, x, organ_at)
+        if group and j >= y:
+            out.extend(group[:1])
+            continue
+        word = text[x:y]
+        if not word:
+            continue
+        if R.bare_reporter.fullmatch(word) or R.tf_dept.search(word):
+            label = word
+        elif head and y < b and len(word) <= 4:
+            label = word + head.group()
+        else:
+            return []
+        out.append(Mention("organ", base + x, base + y, word, label, "activities.reporter_word", sentence))
+    return out
+
+
+def _topic_first(text, cuts, organ_at, law_spans, masked, base, sentence) -> list[Hit]:
+    """Reports whose topic is named before the hearing (activities.report.topic_first):
+    关于A，以及B，政府及审计部门分别向会议作了报告; 关于A，审议中…; A、B两个报告也由X向常委会
+    作了汇报; X关于A的专项报告，首次…."""
+    R = rules()
+    out: list[Hit] = []
+    n = len(text)
+    starts = [0] + [i + 1 for i in cuts if text[i] in "；;"]
+    for p in starts:
+        while p < n and text[p] in " \u3000":
+            p += 1
+        if _in_spans(p, masked) and not organ_at.get(p):
+            continue
+        group, j = _organ_group(text, p, organ_at)
+        if text.startswith("关于", p):
+            out.extend(_about_first(text, p, cuts, organ_at, law_spans, base, sentence))
+        elif group and text.startswith("关于", j):
+            out.extend(_nominal_first(text, p, j, group, cuts, law_spans, organ_at))
+    for c in R.tf_count.finditer(text):
+        if _in_spans(c.start(), masked):
+            continue
+        cs, ce = clause_of(cuts, c.start(), n)
+        if c.end() != ce and text[c.end():ce] not in ("了",):
+            continue
+        lead = text[cs:c.start()]
+        spans = _parts(lead, cs, R.list_conj, law_spans)
+        count = _count_value(c.group("n"))
+        if len(spans) < 2 or (count and count != len(spans)) or any(len(t) < 4 for _, _, t in spans):
+            continue
+        s = c.start("s")
+        reporters = _subject_reporters(text, s, c.end("s"), organ_at, base, sentence)
+        v = c.end("s")
+        for ts, te, t in spans:
+            if t in R.stop or R.non_report.search(t):
+                continue
+            out.append(Hit("ReportDeliberation", TOPIC_FIRST, v, c.end(), text[v:c.end()], ts, c.end(), t,
+                           (ts, te), tuple(reporters[:1]), status=_verb_status(text, s, c.end())))
+    return out
+
+
+def _count_value(s: str) -> int | None:
+    if s.isdigit():
+        return int(s)
+    return {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}.get(s)
+
+
+def _about_first(text, p, cuts, organ_at, law_spans, base, sentence) -> list[Hit]:
+    """关于A，以及B，S分别向会议作了报告 / 关于A，审议中…"""
+    R = rules()
+    n = len(text)
+    pieces = []
+    a = p + 2
+    while True:
+        _, e = clause_of(cuts, a, n)
+        if e >= n or text[e] not in "，,":
+            return []
+        pieces.append((a, e))
+        nxt = e + 1
+        c = re.match("以及|及", text[nxt:])
+        if c:
+            a = nxt + c.end()
+            continue
+        break
+    vs, ve = clause_of(cuts, nxt, n)
+    verb = R.tf_verb.search(text, nxt, ve)
+    review = R.tf_review.match(text, nxt, ve)
+    reporters: list[Mention] = []
+    if verb and verb.start() - nxt <= R.tf_subject_max:
+        reporters = _subject_reporters(text, nxt, verb.start(), organ_at, base, sentence)
+        if not reporters and verb.start() > nxt:
+            return []  # a subject that names no reporter (某某同志作了报告): not this construction
+        trig = verb
+    elif review:
+        trig = re.compile("审议").search(text, nxt, ve)
+    else:
+        return []
+    spans: list[tuple[int, int, str]] = []
+    for a, e in pieces:
+        if any(text.startswith(w, a) for w in ("对", "就")):
+            return []
+        t, ts, te = clean_topic(text[a:e], a)
+        if len(t) < 2:
+            continue
+        parts = split_topics(text, ts, te, False, law_spans)
+        if len(parts) == 1 and verb and "分别" in verb.group():
+            parts = _shared_head(text, ts, te, law_spans) or parts
+        spans.extend(parts)
+    spans = [x for x in spans if x[2] not in R.stop and not R.non_report.search(x[2]) and len(x[2]) >= 2]
+    if not spans:
+        return []
+    distribute = verb is not None and "分别" in verb.group() and len(reporters) == len(spans)
+    hits = []
+    for k, (ts, te, t) in enumerate(spans):
+        who = (reporters[k],) if distribute else tuple(reporters[:1]) if len(reporters) == 1 else ()
+        hits.append(Hit("ReportDeliberation", TOPIC_FIRST, trig.start(), trig.end(), trig.group(), p, trig.end(), t,
+                        (ts, te), who, status=_verb_status(text, nxt, trig.end())))
+    return hits
+
+
+def _shared_head(text, s, e, law_spans) -> list[tuple[int, int, str]]:
+    """A执行和B执行情况 reported separately (分别): two topics, the head 情况 shared."""
+    R = rules()
+    parts = _parts(text[s:e], s, R.list_conj, law_spans)
+    if (len(parts) < 2 or not _head(parts[-1][2]) or R.refers_back.match(parts[-1][2])
+            or any(len(t) < 4 or _head(t) for _, _, t in parts[:-1])):
+        return []
+    head = R.heads.search(parts[-1][2]).group()
+    return [(a, b, t + head) for a, b, t in parts[:-1]] + [parts[-1]]
+
+
+def _verb_status(text: str, a: int, b: int) -> str | None:
+    """The status said by the reporting clause itself (由区政府作了汇报): the topic named before
+    it may hold words that read as cues (营养改善计划) and must not decide."""
+    from kg.segment import modality_cue
+    return modality_cue(text[a:b])
+
+
+def _nominal_first(text, p, j, group, cuts, law_spans, organ_at) -> list[Hit]:
+    """X关于A的专项报告，首次…: a report named as the subject of a comment, in a part of the
+    sentence with no trigger of its own (a trigger later in it reads the report as its object)."""
+    R = rules()
+    n = len(text)
+    _, e = clause_of(cuts, j, n)
+    if e >= n or text[e] not in "，,":
+        return []
+    part_end = next((c for c in cuts if c > e and text[c] in "；;。"), n)
+    if not R.noun_end.search(text, j, e) or R.trigger.search(text, p, part_end) or R.own_verb.search(text, p, e):
+        return []
+    if "受" in text[p:e] or "委托" in text[p:e]:
+        return []
+    hits: list[Hit] = []
+    carry: tuple[Mention, ...] = ()
+    first = True
+    for a, b, has_noun in _distribute(text, _pieces(text, p, e, law_spans), organ_at):
+        if not has_noun:
+            return []
+        new, carry = _item(text, _Span(b - 2, b, text[b - 2:b]), a, b, has_noun, carry, first, cuts, law_spans,
+                           organ_at, bare=True)
+        for h in new:
+            if R.inspection_report.search(h.topic or ""):
+                continue
+            hits.append(Hit(h.kind, TOPIC_FIRST if h.rule == "activities.report.hear" else h.rule, h.trig_start,
+                            h.trig_end, h.trigger, p, e, h.topic, h.topic_span, h.reporters))
+        first = False
+    return hits
+
+
+class _Span:
+    """A match-like stand-in for a trigger: the report noun closing a title."""
+
+    def __init__(self, a: int, b: int, word: str) -> None:
+        self._a, self._b, self._w = a, b, word
+
+    def start(self) -> int:
+        return self._a
+
+    def end(self) -> int:
+        return self._b
+
+    def group(self) -> str:
+        return self._w
