@@ -71,6 +71,12 @@ def labels(text: str) -> list[str]:
         ("巩固平等团结互助和谐的社会主义民族关系。", ["平等团结互助和谐"]),
         ("走以生态优先、绿色发展为导向的新路子。", ["生态优先、绿色发展"]),
         ("为“平安奥运”作出贡献。", ["平安奥运"]),
+        # formulas.lexicon, 2014-2017 legislation and the content of 两学一做
+        ("做好地方性法规的“立改废释”工作。", ["立改废释"]),
+        ("健全党委领导、人大主导、政府依托、各方参与的立法工作格局。", ["党委领导、人大主导、政府依托、各方参与"]),
+        ("机关支部围绕学党章党规、学系列讲话、做合格党员开展讨论。", ["学党章党规、学系列讲话、做合格党员"]),
+        # formulas.parallel.subject_led: the subject written in the first part of a quoted list
+        ("组织开展“青年干部讲政策、进农户、解难题”活动。", ["青年干部讲政策、进农户、解难题"]),
     ],
 )
 def test_extract_formulas_finds_slogans_of_the_genre(text, expected):
@@ -161,6 +167,8 @@ def test_is_parallel_requires_balanced_parts(content, expected):
         ("三心融合", "推进", "，", "formulas.numbered"),
         ("大班额", "缓解", "现象", None),
         ("始终坚持人民至上", "深刻领会", "的精神实质", "formulas.governed"),
+        ("村干部访民情、听民意、解民忧", "开展", "活动", "formulas.parallel.subject_led"),
+        ("员额法官、员额检察官民主评议", "开展", "。", None),
     ],
 )
 def test_judge_quote_names_the_rule(content, before, after, expected):

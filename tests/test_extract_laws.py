@@ -504,6 +504,49 @@ def test_extract_laws_skips_classes_of_non_instruments(text, expected):
     assert _pairs(text) == expected
 
 
+# ---- genre4 round: classes of phenomena (made-up sentences of the genre)
+
+@pytest.mark.parametrize("text, expected", [
+    # laws.bare_opinion.on_report: an opinion on an inspection or a report is kept as a span
+    # (the law inside it stays a mention) but marked as a response, not a document
+    ("下半年听取市政府关于水法执法检查审议意见落实情况的报告。",
+     [("水法", None), ("水法执法检查审议意见", "report")]),
+    ("对县政府关于乡村旅游发展情况报告审议意见的落实情况开展测评。",
+     [("乡村旅游发展情况报告审议意见", "report")]),
+    ("还将听取关于执法检查审议意见办理情况的报告。", [("执法检查审议意见", "report")]),
+    # ...a topic-named opinion stays a document
+    ("听取关于城区停车设施建设审议意见落实情况的报告。", [("城区停车设施建设审议意见", None)]),
+    # laws.bare_opinion.organ_only: a year and the own committee name all of a year's opinions
+    ("对2021年度常委会审议意见落实情况开展回头看。", []),
+    ("对2020年常委会审议意见办理情况进行督办。", []),
+])
+def test_extract_laws_opinions_on_reports_are_responses(text, expected):
+    assert [(m.label, m.attr("response")) for m in _extract(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # laws.generic.counted_class: classes of legislation followed by a count are a tally
+    ("依法批准了**自治县自治条例和单行条例各2件。", []),
+    ("批准设区的市、自治州法规和单行条例9件。", []),
+    ("审查批准某某自治县自治条例1件。", []),
+    # ...a named autonomy regulation without a count stays
+    ("启动《**自治县自治条例》修订，审议**自治县自治条例修订草案。",
+     ["**自治县自治条例", "**自治县自治条例"]),
+    # laws.generic.organ_only: an organ alone before an implementing word names no title
+    ("认真执行省委、市委、区委实施办法，改进会风文风。", []),
+    ("督查组对盟委实施方案的落实情况开展督查。", []),
+    ("县政府办公室工作方案已经印发。", []),
+    # ...but the seeds' organ opinion (市委实施意见) stays, and an organ's named rules stay
+    ("贯彻落实市委实施意见。", ["市委实施意见"]),
+    ("修订了县人大常委会议事规则。", ["县人大常委会议事规则"]),
+    # laws.generic.deictic: a conjunction after a marked law joins it to a deictic place
+    ("对《中华人民共和国种子法》和我省实施办法的实施情况开展检查。", ["中华人民共和国种子法"]),
+    ("检查《中华人民共和国畜牧法》及本市实施细则的执行情况。", ["中华人民共和国畜牧法"]),
+])
+def test_extract_laws_tallies_and_organ_only_words_name_no_title(text, expected):
+    assert [m.label for m in _extract(text)] == expected
+
+
 def test_extract_laws_short_form_takes_the_full_title_of_the_document():
     # laws.short_form: 《**市烟花爆竹管理条例》 … 在修订烟花爆竹管理条例时 is one instrument;
     # 《中华人民共和国噪声污染防治法》 … 噪声污染防治法 likewise

@@ -155,6 +155,13 @@ def found(text: str) -> list[tuple[str, str]]:
         # Party branch systems and 立法协商 (programmes.known)
         ("按时召开组织生活会，开展民主评议党员。", [("民主评议党员", "制度"), ("组织生活会", "制度")]),
         ("积极开展立法协商，广泛听取意见。", [("立法协商", "制度")]),
+        # a quoted system name keeps the noun phrase after its verb (programmes.quoted_head.subject),
+        # also for a two-character quote
+        ("探索建立信访件办理“两反馈”制度。", [("信访件办理“两反馈”制度", "制度")]),
+        ("推行村级代表“包片”制度，每名代表联系一片。", [("村级代表“包片”制度", "制度")]),
+        ("深化“两反馈”制度。", [("“两反馈”制度", "制度")]),
+        # a chained 、-subject "A联系B、B联系C" is one name (programmes.chain)
+        ("健全机关干部联系代表、代表联系选民制度。", [("机关干部联系代表、代表联系选民制度", "制度")]),
         # Chinese-numeral 实事 lists stay programmes (programmes.campaign)
         ("政府确定的十项民生实事全部完成。", [("十项民生实事", "实事")]),
     ],

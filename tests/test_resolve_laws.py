@@ -211,3 +211,15 @@ def test_resolve_law_national_instruments_outside_the_registry(label, attrs, pat
     e = resolve_law(_mention(label, **attrs), DISTRICT)
     assert (e.path, e.cls, dict(e.props).get("registryLevel")) == (path, cls, level)
     assert e.label == path.removeprefix("law/")
+
+
+@pytest.mark.parametrize("label, response, resolved", [
+    # laws.bare_opinion.on_report: an opinion marked as a response to a report names no document
+    ("湿地保护法执法检查审议意见", "report", False),
+    ("农贸市场建设情况报告审议意见", "report", False),
+    # ...a topic-named opinion without the mark is a local policy document
+    ("农贸市场建设审议意见", None, True),
+])
+def test_resolve_law_leaves_responses_to_reports_unresolved(label, response, resolved):
+    attrs = {"response": response} if response else {}
+    assert (resolve_law(_mention(label, **attrs), DISTRICT) is not None) == resolved

@@ -150,6 +150,26 @@ def is_parallel(content: str) -> bool:
     return max(sizes) <= cfg["parallel_part_max"] and max(sizes) - min(sizes) <= cfg["max_part_spread"]
 
 
+def _subject_led(content: str) -> bool:
+    """A parallel list whose first part carries the shared subject: the parts after the first
+    are of one length k (at least two of them) and the first part is k plus a subject of at
+    most subject_led_max characters (“干部带头讲政策、进农户、解难题”).
+
+    >>> _subject_led("干部带头讲政策、进农户、解难题"), _subject_led("员额法官、员额检察官民主评议")
+    (True, False)
+    """
+    rules = _config()["rules"]
+    parts = _PARTS.split(content)
+    if len(parts) < 3 or not all(parts):
+        return False
+    rest = {len(p) for p in parts[1:]}
+    if len(rest) != 1:
+        return False
+    k = rest.pop()
+    extra = len(parts[0]) - k
+    return 2 <= k <= 4 and 1 <= extra <= rules["subject_led_max"] and all(_CJK.match(ch) for ch in parts[0])
+
+
 def _reduplicated(c: str) -> bool:
     # 知情知政, 敢闯敢干, 提标提速提能力: a character repeated at a stride of two
     return len(c) >= 4 and any(c[i] == c[i + 2] and _CJK.match(c[i]) for i in range(len(c) - 2))
@@ -183,6 +203,8 @@ def judge_quote(content: str, before: str, after: str, in_run: bool = False) -> 
         return None  # “审议+询问+测评”: a working method, a programme (seed 000)
     if is_parallel(c):
         return "formulas.parallel"
+    if _subject_led(c):
+        return "formulas.parallel.subject_led"  # “党员亮身份、进社区、办实事”: the subject heads part one
     if c in cfg["lexicon"] and after.startswith(cfg["edu_follow"]):
         # “三严三实”专题教育: a campaign named by a formula names the formula too (seed 003)
         return "formulas.lexicon" if cfg["lexicon"][c][1] == "any" else "formulas.lexicon_quoted"

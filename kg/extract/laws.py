@@ -119,6 +119,11 @@ def _compiled() -> dict:
         "opinion": re.compile(rf"审议意见(?=的?(?:{_alt(r['opinion']['after'])}))"),
         "issuer_enders": tuple(r["opinion"]["issuer_enders"]),
         "opinion_heads": tuple(r["opinion"]["heads"]),
+        "opinion_report_topics": tuple(r["opinion"].get("report_topics", ())),
+        "opinion_organ_only": re.compile(r["opinion"].get("organ_only", "(?!)")),
+        "counted_class": re.compile(bare.get("counted_class", "(?!)")),
+        "organ_only": re.compile(bare.get("organ_only_re", "(?!)")),
+        "organ_only_words": tuple(bare.get("organ_only_words", ())),
         "generic_plan_heads": tuple(bare["generic_plan_heads"]),
         "generic_plan_words": tuple(bare["generic_plan_words"]),
         "organ_split": re.compile(
@@ -307,6 +312,8 @@ def _is_generic(x: str) -> bool:
     """
     c = _compiled()
     plain = re.sub(r"[“”‘’\"「」『』]", "", x)
+    # a conjunction at the edge after a marked title (《…法》和我省实施办法) joins, it names nothing
+    plain = plain[next((len(w) for w in c["conj"] if plain.startswith(w) and len(plain) > len(w)), 0):]
     deictic = next((d for d in c["deictic"] if plain.startswith(d)), "")
     if deictic:
         plain = plain[len(deictic):]
@@ -666,6 +673,14 @@ def _bare_candidates(st: _Sent) -> list[tuple[int, int, str]]:
             continue
         if not text[:a].endswith(c["opinion_heads"]):
             continue  # a short form in a schedule line (养老服务审议意见落实情况报告) names nothing new
+        if c["opinion_organ_only"].match(x):
+            continue  # laws.bare_opinion.organ_only: 2018年度常委会审议意见 is all of a year's opinions
+        if x.endswith(c["opinion_report_topics"]):
+            # laws.bare_opinion.on_report: the committee's response to a report or inspection is
+            # kept as a span (the law inside it is the object of a follow-up check) but marked
+            # response=report, which names no document (kg/resolve/laws.py leaves it unresolved)
+            out.append((a, m.end(), "laws.bare_opinion.on_report"))
+            continue
         out.append((a, m.end(), "laws.bare_opinion"))
     for rx in (c["suffix_re"], c["after_quote"]):
         for m in rx.finditer(text):
@@ -676,6 +691,8 @@ def _bare_candidates(st: _Sent) -> list[tuple[int, int, str]]:
             x = text[a:m.start()]
             if m.start() - a > _MAX_BARE or _is_generic(x) or not st.free(a, m.end()):
                 continue
+            if m[0] in c["organ_only_words"] and c["organ_only"].match(x):
+                continue  # laws.generic.organ_only: 县委实施办法 names no title of its own
             if m[0].endswith(c["generic_plan_words"]) and text[:a].endswith(c["generic_plan_heads"]) \
                     and not (_has_place_prefix(x) or _QUOTE_OPEN & set(x) or re.search(r"\d", x)):
                 continue  # 纳入…总体规划: the planning system, not a document
@@ -732,6 +749,8 @@ def _bare(st: _Sent) -> None:
     for a, b, rule in sorted(cands, key=lambda t: (-(t[1] - t[0]), t[0])):
         if _open_quote(text, a, b):
             continue  # laws.generic.open_quote: “两方案一计划” ends inside a quoted formula
+        if rule != "laws.registry" and _compiled()["counted_class"].match(text, b):
+            continue  # laws.generic.counted_class: 自治条例和单行条例各1件 is a tally of classes
         ra = reg_ends.get(b)
         if ra is not None:
             # same ending as a registry name: only a place prefix makes it a local instrument
@@ -755,7 +774,8 @@ def _bare(st: _Sent) -> None:
             b = end
         else:
             suffix = None
-        m = st.add(a, b, text[a:b], rule, _attrs("bare", suffix))
+        extra = {"response": "report"} if rule == "laws.bare_opinion.on_report" else {}
+        m = st.add(a, b, text[a:b], rule, _attrs("bare", suffix, **extra))
         st.take(a, b)
         _coordinated(st, b, m)
 

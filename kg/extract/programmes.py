@@ -123,6 +123,8 @@ def _config():
         "gap_followers": tuple(data["quoted_object_followers"]),
         "level_list": re.compile(data["level_list_pattern"]),
         "formula_core_heads": frozenset(h["word"] for h in data["heads"] if h.get("formula_core") is False),
+        "chain_verbs": tuple(data["chain_verbs"]),
+        "q_subject_heads": frozenset(data["quoted_subject_heads"]),
         "gap_heads": re.compile(r"[\u4e00-\u9fff]{1,6}?(?:" + "|".join(map(re.escape, data["quoted_gap_heads"])) + ")"),
     }
 
@@ -183,6 +185,9 @@ def scan_left(text: str, head_start: int) -> tuple[int, str]:
             q = p - 1 if ch == "了" else q
             if q in verbs and not text.startswith(cfg["nominal"], p):
                 return p, "verb"
+            if ch == "、" and _chained(text, p - 1):
+                p -= 1
+                continue  # A联系B、B联系C制度: one chained name (programmes.chain)
             if ch in _STOP or ch.isdigit() or ch == "、" or ch == "*":
                 return p, "punct"
             mark = marks.get(p)
@@ -196,6 +201,21 @@ def scan_left(text: str, head_start: int) -> tuple[int, str]:
                 return p, "de"
         p -= 1
     return 0, "punct"
+
+
+def _chained(text: str, comma: int) -> bool:
+    """Whether the 、 at ``comma`` links "A联系B、B联系C": both parts hold a relation verb and
+    the part after 、 begins with the object that ends the part before."""
+    verbs = _config()["chain_verbs"]
+    seg = max(text.rfind(c, 0, comma) for c in "，。；：、\n“”") + 1
+    before = text[seg:comma]
+    after = text[comma + 1:comma + 16]
+    for n in (4, 3, 2):
+        obj = before[-n:]
+        if len(obj) == n and _CJK.match(obj[0]) and after.startswith(obj):
+            rest = after[n:n + 4]
+            return any(v in before[:-n] for v in verbs) and any(rest.startswith(v) or rest[1:].startswith(v) for v in verbs)
+    return False
 
 
 @lru_cache(maxsize=512)
@@ -484,9 +504,18 @@ def extract_programmes(doc: Document, sentences: Sequence[Sentence]) -> list[Men
                 continue
             if head["word"] == "方式" and "+" not in content:
                 continue
-            if head["word"] == "日" or len(content) < head["min_core"]:
-                continue  # “X”日 is rare; “闭环”体系 is emphasis, not a name
-            add(m.start(), hm.end(), text[m.start():hm.end()], "programmes.quoted_head", head["kind"])
+            if head["word"] == "日":
+                continue  # “X”日 is rare
+            start, rule = m.start(), "programmes.quoted_head"
+            if head["word"] in cfg["q_subject_heads"] and m.start() > 0 and _CJK.match(text[m.start() - 1]):
+                # 建立议案建议办理“三见面”制度: the noun phrase after the verb belongs to the name
+                left, why = scan_left(text, m.start())
+                if why == "verb" and 0 < m.start() - left <= cfg["data"]["max_quoted_subject"] \
+                        and not any(c in text[left:m.start()] for c in "“、"):
+                    start, rule = left, "programmes.quoted_head.subject"
+            if start == m.start() and len(content) < head["min_core"]:
+                continue  # “闭环”体系 is emphasis, not a name; 推行代表“包河”制度 has a subject
+            add(start, hm.end(), text[start:hm.end()], rule, head["kind"])
 
         if quotes:
             _quoted_gap(text, quotes, add)

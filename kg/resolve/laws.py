@@ -186,6 +186,10 @@ def resolve_law(mention: Mention, jurisdiction: Jurisdiction) -> Entity | None:
     """
     if mention.kind != "law" or not mention.label.strip():
         return None
+    if mention.attr("response") == "report":
+        # laws.bare_opinion.on_report: an unmarked 审议意见 on a report or an inspection
+        # (…法执法检查审议意见) is the committee's response to that item, no document of its own
+        return None
     if mention.attr("form") == "formula":
         stem = mention.attr("stem") or ""
         entry = lookup(stem + "法") if stem else None
