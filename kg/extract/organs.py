@@ -633,16 +633,22 @@ def _outside_titles(text: str, mentions: list[Mention]) -> list[Mention]:
     organ at the title's start stays (《**省人大常委会…办法》), as do organs inside policy
     titles (《关于加强全省人大代表联络站建设工作的指导意见》 names the stations it is about).
     """
+    return _drop_inside_titles(text, mentions, _TITLE,
+                               lambda m, a, b: m.kind == _KIND and m.start > a + 1 and m.end < b)
+
+
+def _drop_inside_titles(text: str, mentions: list[Mention], titles: re.Pattern, inside) -> list[Mention]:
+    """Mentions without those that ``inside(mention, start, end)`` places in a title span."""
     if "《" not in text:
         return mentions
-    spans = [(m.start(), m.end()) for m in _TITLE.finditer(text)]
+    spans = [(t.start(), t.end()) for t in titles.finditer(text)]
     if not spans:
         return mentions
     opens = [a for a, _ in spans]
     out = []
     for m in mentions:
         i = bisect_right(opens, m.start) - 1
-        if i >= 0 and m.kind == _KIND and m.start > spans[i][0] + 1 and m.end < spans[i][1]:
+        if i >= 0 and inside(m, *spans[i]):
             continue
         out.append(m)
     return out
@@ -741,20 +747,9 @@ def _sub_units_in_rule_titles(text: str, mentions: list[Mention]) -> list[Mentio
     规则》, 《市人大常委会办公室公文处理办法》) name the unit as the scope of the document:
     the sub-unit compound inside such a title is no mention (the organ at the title's start
     still is)."""
-    if "《" not in text:
-        return mentions
-    spans = [(t.start(), t.end()) for t in _ANY_TITLE.finditer(text)]
-    if not spans:
-        return mentions
-    opens = [a for a, _ in spans]
-    out = []
-    for m in mentions:
-        i = bisect_right(opens, m.start) - 1
-        if i >= 0 and m.kind == _KIND and m.rule == "organs.sub_unit" and m.attr("parent") \
-                and m.start > spans[i][0] and m.end < spans[i][1] - 1:
-            continue
-        out.append(m)
-    return out
+    return _drop_inside_titles(text, mentions, _ANY_TITLE,
+                               lambda m, a, b: m.kind == _KIND and m.rule == "organs.sub_unit"
+                               and bool(m.attr("parent")) and m.start > a and m.end < b - 1)
 
 
 def extract_organs(doc: Document, sentences) -> list[Mention]:
