@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
-from kg.extract.rules import load_toml
+from kg.extract.rules import derived, load_toml
 from kg.records import Document, safe_key
 
 SUPPORTED = (".txt", ".docx", ".html", ".htm", ".pdf")
@@ -291,21 +291,14 @@ def _t2s():
 
 class _Boilerplate:
     def __init__(self, data: dict) -> None:
-        self.source = data
         self.max_line = int(data.get("max_line_chars", 80))
         self.line = re.compile("|".join(f"(?:{p})" for p in data["lines"]))
         self.inline = re.compile("|".join(f"(?:{p})" for p in data["inline"]))
 
 
-_boiler: _Boilerplate | None = None
-
-
+@derived
 def _boilerplate() -> _Boilerplate:
-    global _boiler
-    data = load_toml("boilerplate.toml")
-    if _boiler is None or _boiler.source is not data:
-        _boiler = _Boilerplate(data)
-    return _boiler
+    return _Boilerplate(load_toml("boilerplate.toml"))
 
 
 _CJK = "\u3400-\u9fff\uf900-\ufaff"

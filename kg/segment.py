@@ -30,7 +30,7 @@ import logging
 import re
 from functools import lru_cache
 
-from kg.extract.rules import load_toml, load_tsv
+from kg.extract.rules import derived, load_toml, load_tsv
 from kg.records import COMPLETED, PLANNED, Document, Section, Sentence
 
 LONG_SENTENCE = 160  # characters; longer sentences are split after ；
@@ -104,7 +104,6 @@ class _CueTable:
     words indexed by each of their characters."""
 
     def __init__(self, data: dict) -> None:
-        self.source = data
         parts: list[str] = []
         self.kinds: list[tuple[str | None, int]] = []  # per group: (modality, strength)
         for cue in data.get("cue", ()):
@@ -133,16 +132,9 @@ class _CueTable:
         return False
 
 
-_cue_table: _CueTable | None = None
-
-
+@derived
 def _cues() -> _CueTable:
-    # load_toml is cached; a new dict (user lexicon dir added) means recompiling
-    global _cue_table
-    data = load_toml("modality.toml")
-    if _cue_table is None or _cue_table.source is not data:
-        _cue_table = _CueTable(data)
-    return _cue_table
+    return _CueTable(load_toml("modality.toml"))
 
 
 def _scan(text: str):
@@ -192,7 +184,6 @@ def modality_cue(text: str) -> str | None:
 
 class _HeadingRules:
     def __init__(self, data: dict) -> None:
-        self.source = data
         lv = data["levels"]
         space = r"[ \t\u3000]*"
         self.numbered = [
@@ -214,15 +205,9 @@ class _HeadingRules:
         self.joins = re.compile(mod.get("joins", "(?!)"))
 
 
-_heading_rules: _HeadingRules | None = None
-
-
+@derived
 def _rules() -> _HeadingRules:
-    global _heading_rules
-    data = load_toml("headings.toml")
-    if _heading_rules is None or _heading_rules.source is not data:
-        _heading_rules = _HeadingRules(data)
-    return _heading_rules
+    return _HeadingRules(load_toml("headings.toml"))
 
 
 def heading_modality(heading: str) -> str | None:
