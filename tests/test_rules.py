@@ -46,3 +46,10 @@ def test_build_reads_lexicon_folders(user_lexicon, tmp_path):
     assert result.exit_code == 0, result.output
     doc = json.loads((out / "facts.json").read_text(encoding="utf-8"))["documents"][0]
     assert "青山绿水就是银饭碗" in doc["slogans"]
+
+
+def test_adding_the_same_folder_twice_counts_its_entries_once(user_lexicon):
+    rules.add_user_dir(user_lexicon)
+    rules.add_user_dir(user_lexicon / ".." / user_lexicon.name)
+    rows = [r for r in rules.load_tsv("formulas.tsv") if r[0] == "青山绿水就是银饭碗"]
+    assert len(rows) == 1

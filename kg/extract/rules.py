@@ -30,8 +30,14 @@ def _clear() -> None:
 
 
 def add_user_dir(path: Path) -> None:
-    """Read lexicon files of the same name from ``path`` too (after the packaged ones)."""
-    _user_dirs.append(Path(path))
+    """Read lexicon files of the same name from ``path`` too (after the packaged ones).
+
+    A folder already added is not added again (its entries would count twice).
+    """
+    path = Path(path).resolve()
+    if path in _user_dirs:
+        return
+    _user_dirs.append(path)
     _clear()
 
 

@@ -9,26 +9,19 @@ def resolve(facts: DocFacts) -> ResolvedDoc:
     from kg.resolve import concepts, laws, organs
 
     jurisdiction = organs.jurisdiction_of(facts)
+    resolvers = {
+        "law": lambda m: laws.resolve_law(m, jurisdiction),
+        "organ": lambda m: organs.resolve_organ(m, jurisdiction),
+        "formula": concepts.resolve_formula,
+        "programme": concepts.resolve_programme,
+    }
+    # mentions carried by events but not listed (reporter words made by the activity parser)
+    carried = (m for ev in facts.events for m in (ev.law, ev.reporter, ev.programme, *ev.agents, *ev.joint))
     entities: dict[Mention, Entity] = {}
-    for m in facts.mentions:
-        if m.kind == "law":
-            ent = laws.resolve_law(m, jurisdiction)
-        elif m.kind == "organ":
-            ent = organs.resolve_organ(m, jurisdiction)
-        elif m.kind == "formula":
-            ent = concepts.resolve_formula(m)
-        elif m.kind == "programme":
-            ent = concepts.resolve_programme(m)
-        else:
-            ent = None
+    for m in (*facts.mentions, *carried):
+        if m is None or m in entities or m.kind not in resolvers:
+            continue
+        ent = resolvers[m.kind](m)
         if ent is not None:
             entities[m] = ent
-    for ev in facts.events:  # mentions carried by events but not listed (rare) resolve too
-        for m in (ev.law, ev.reporter, ev.programme, *ev.agents, *ev.joint):
-            if m is not None and m not in entities:
-                ent = (laws.resolve_law(m, jurisdiction) if m.kind == "law"
-                       else organs.resolve_organ(m, jurisdiction) if m.kind == "organ"
-                       else concepts.resolve_programme(m) if m.kind == "programme" else None)
-                if ent is not None:
-                    entities[m] = ent
     return ResolvedDoc(facts, jurisdiction, organs.own_congress(jurisdiction), entities)
