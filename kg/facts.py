@@ -77,7 +77,8 @@ def facts_from_store(store: pyoxigraph.Store) -> list[dict[str, Any]]:
             "reports_heard": _sorted_unique([
                 {"report": r["topic"], "from": r["from"], "status": r["status"]}
                 for r in reports.get(doc, [])]),
-            "institutions": _sorted_unique([r["label"] for r in institutions.get(doc, []) if r["label"]]),
+            "institutions": _sorted_unique([r["label"] for r in institutions.get(doc, [])
+                                           if r["label"] and r["class"] != "Sitting"]),
             "slogans": _sorted_unique([r["label"] for r in slogans.get(doc, []) if r["label"]]),
             "programmes": _sorted_unique([r["label"] for r in programmes.get(doc, []) if r["label"]]),
             "numbers": _sorted_unique([

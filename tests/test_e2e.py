@@ -95,3 +95,34 @@ def test_own_scorer_agrees_with_the_official_one(built, gold_path, score_script)
     ours = score(load_facts(gold_path), load_facts(built / "facts.json"))
     for field, row in theirs.items():
         assert ours[field]["f1"] == pytest.approx(row["f1"], abs=1e-3), field
+
+
+def test_sittings_reach_the_graph_but_not_the_institutions_field(tmp_path):
+    """A sitting (区十三届人大常委会第二十三次会议) is an rk:Sitting in the graph, scoped to
+    the document's jurisdiction and traced to its span; facts.json leaves it out of
+    institutions, as the gold convention does for sessions and sittings."""
+    from kg.facts import facts_from_quads
+    from kg.pipeline import process_file
+    from kg.query import run
+    from kg.rdf.build import doc_quads_with_lines
+
+    text = "**区人大常委会2021年工作总结\n区十三届人大常委会第二十三次会议听取和审议了区政府关于财政工作的报告。\n"
+    src = tmp_path / "sit.txt"
+    src.write_text(text, encoding="utf-8")
+    quads, _ = doc_quads_with_lines(process_file(src))
+    store = pyoxigraph.Store()
+    store.extend(quads)
+    rows = [r for r in run(store, name="institutions").records() if r["class"] == "Sitting"]
+    assert [r["label"] for r in rows] == ["区十三届人大常委会第二十三次会议"]
+    assert rows[0]["jurisdiction"]
+    spans = list(store.query(
+        "PREFIX rk: <https://w3id.org/renda-kg/ns#> PREFIX oa: <http://www.w3.org/ns/oa#> "
+        "SELECT ?s ?e ?rule WHERE { GRAPH ?g { ?m rk:denotes ?x ; oa:start ?s ; oa:end ?e ; rk:rule ?rule . "
+        "?x a rk:Sitting } }"))
+    assert len(spans) == 1
+    start, end = int(spans[0]["s"].value), int(spans[0]["e"].value)
+    assert text[start:end].endswith("第二十三次会议")
+    assert spans[0]["rule"].value.startswith("organs.")
+    (record,) = facts_from_quads(quads)
+    assert "区十三届人大常委会第二十三次会议" not in record["institutions"]
+    assert record["reports_heard"] and record["reports_heard"][0]["from"] == "区政府"

@@ -12,6 +12,7 @@ def resolve(facts: DocFacts) -> ResolvedDoc:
     resolvers = {
         "law": lambda m: laws.resolve_law(m, jurisdiction),
         "organ": lambda m: organs.resolve_organ(m, jurisdiction),
+        "sitting": lambda m: organs.resolve_organ(m, jurisdiction),
         "formula": concepts.resolve_formula,
         "programme": concepts.resolve_programme,
     }
