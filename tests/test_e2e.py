@@ -126,3 +126,27 @@ def test_sittings_reach_the_graph_but_not_the_institutions_field(tmp_path):
     (record,) = facts_from_quads(quads)
     assert "区十三届人大常委会第二十三次会议" not in record["institutions"]
     assert record["reports_heard"] and record["reports_heard"][0]["from"] == "区政府"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("常委会还将听取审议“两院”关于优化法治化营商环境、未成年人司法保护工作的报告。",
+     [{"report": "优化法治化营商环境", "from": "市人民法院", "status": "planned"},
+      {"report": "未成年人司法保护工作", "from": "市人民检察院", "status": "planned"}]),
+    ("会议听取和审议了市人民法院、市人民检察院关于司法公开工作情况的报告。",
+     [{"report": "司法公开工作情况", "from": "市人民法院", "status": "completed"},
+      {"report": "司法公开工作情况", "from": "市人民检察院", "status": "completed"}]),
+])
+def test_group_reporters_resolve_to_the_organs_they_stand_for(tmp_path, sentence, expected):
+    """“两院” stands for the court and the procuratorate of the document's own level; a
+    report several organs deliver together is an item per organ."""
+    from kg.pipeline import process_file, render
+
+    src = tmp_path / "groups.txt"
+    src.write_text(f"**市人大常委会工作报告\n{sentence}\n", encoding="utf-8")
+    (record,) = render(process_file(src)).facts
+    def key(r):
+        return r["report"], r["from"]
+
+    assert sorted(record["reports_heard"], key=key) == sorted(expected, key=key)
+    assert "两院" not in record["institutions"]
+    assert {"市人民法院", "市人民检察院"} <= set(record["institutions"])

@@ -219,8 +219,14 @@ def test_inspection_agents_are_the_congress_bodies_acting(text, organs, agents, 
     ("跟踪审议《区人大常委会关于某区现代物流产业发展情况调研报告的审议意见》落实情况", [],
      ["《区人大常委会关于某区现代物流产业发展情况调研报告的审议意见》"],
      [("《区人大常委会关于某区现代物流产业发展情况调研报告的审议意见》落实情况", None, COMPLETED)]),
+    # “两院”关于A、B: as many topics as organs, each organ its own (in order)
     ("听取和审议“两院”关于司法公开工作情况、司法为民工作情况的报告", [], [],
-     [("司法公开工作情况", "两院", COMPLETED), ("司法为民工作情况", "两院", COMPLETED)]),
+     [("司法公开工作情况", "法院", COMPLETED), ("司法为民工作情况", "检察院", COMPLETED)]),
+    ("听取和审议了市人民法院、市人民检察院关于知识产权审判、公益诉讼检察工作情况的报告", ["市人民法院", "市人民检察院"], [],
+     [("知识产权审判", "市人民法院", COMPLETED), ("公益诉讼检察工作情况", "市人民检察院", COMPLETED)]),
+    # one topic, two organs: a joint report, one event per organ
+    ("将听取“两院”关于司法公开工作情况的报告", [], [],
+     [("司法公开工作情况", "法院", PLANNED), ("司法公开工作情况", "检察院", PLANNED)]),
     ("乡人大主席团听取了乡政府关于农村人居环境整治工作的报告", ["乡人大主席团", "乡政府"], [],
      [("农村人居环境整治工作", "乡政府", COMPLETED)]),
     ("听取和审议了区政府关于2022年财政预算执行情况和2023年财政预算草案的报告", ["区政府"], [],
@@ -524,9 +530,9 @@ def test_congresses_working_together_with_named_places_are_joint():
     # activities.report.duty: 述职报告 of officials, one per official
     ("听取和审议了区市场监管局局长、区卫生健康局局长的述职报告。", ["区市场监管局", "区卫生健康局"], [],
      [("区市场监管局局长述职", "区市场监管局", COMPLETED), ("区卫生健康局局长述职", "区卫生健康局", COMPLETED)]),
-    # “一府两院”关于A、B等专项工作报告: the quoted group reports
+    # “一府两院”关于A、B等专项工作报告: three organs, two topics: each organ reports each topic
     ("听取审议了“一府两院”关于优化营商环境、行政争议实质性化解等专项工作报告。", [], [],
-     [("优化营商环境", "一府两院", COMPLETED), ("行政争议实质性化解", "一府两院", COMPLETED)]),
+     [(t, o, COMPLETED) for t in ("优化营商环境", "行政争议实质性化解") for o in ("政府", "法院", "检察院")]),
     # a report of the congress's own inspection group (the longest organ name reports)
     ("听取和审议了常委会执法检查组关于《中华人民共和国种子法》贯彻实施情况的检查报告。",
      ["常委会执法检查组", "常委会"], ["《中华人民共和国种子法》"],

@@ -70,7 +70,16 @@ def test_policy_title_is_its_own_canonical_and_uninspected_laws_are_other(facts)
     assert policy["laws_inspected"] == [{"law": "关于加强基层治理的意见", "canonical": "关于加强基层治理的意见",
                                          "status": "planned", "by": "区人大常委会"}]
     assert policy["laws_mentioned_other"] == ["某某条例"]
-    assert policy["institutions"] == ["区十三届人大常委会第二十三次会议"]
+    # the sitting is in the graph (and the institutions query) but, as in the gold
+    # convention, sittings are not institutions
+    assert policy["institutions"] == []
+
+
+def test_sittings_stay_in_the_institutions_query(store):
+    from kg.query import run
+
+    rows = [r for r in run(store, name="institutions").records() if r["docId"] == "006_policy"]
+    assert [(r["label"], r["class"]) for r in rows] == [("区十三届人大常委会第二十三次会议", "Sitting")]
 
 
 def test_integral_values_are_ints(facts):

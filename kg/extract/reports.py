@@ -185,6 +185,7 @@ class _Rules:
         self.heads = re.compile(r["heads"])
         self.compound = re.compile(r["reporter_compound"])
         self.bare_reporter = re.compile(r["bare_reporter"])
+        self.reporter_groups = {k: tuple(v) for k, v in r.get("reporter_groups", {}).items()}
         self.delegation = re.compile(r["delegation"])
         self.continue_conj = re.compile(r["continue_conj"])
         self.bare_followup = re.compile(r["bare_followup"])
@@ -273,8 +274,11 @@ def find_reports(text: str, laws: list[Mention], organs: list[Mention], masked: 
     for b in R.bare_reporter.finditer(text):
         if not any(a < b.end() and b.start() < z for a, z in taken):
             word = b.group()
-            organ_at[b.start()] = [Mention("organ", base + b.start(), base + b.end(), word, word.strip("“”"),
-                                           "activities.reporter_word", sentence)]
+            members = R.reporter_groups.get(word.strip("“”"))
+            organ_at[b.start()] = [Mention("organ", base + b.start(), base + b.end(), word, w,
+                                           "activities.reporter_word.group" if members else "activities.reporter_word",
+                                           sentence)
+                                   for w in (members or (word.strip("“”"),))]
     out: list[Hit] = []
     for m in R.trigger.finditer(text):
         if _in_spans(m.start(), masked):
@@ -745,13 +749,21 @@ def _item(text, m, a, b, has_noun, carry, first, cuts, law_spans, organ_at, bare
             spans, followup = [(ts, te, topic)], True
     else:
         spans = split_topics(text, ts, te, closed, law_spans)
+        if len(reporters) > 1 and len(spans) == 1:
+            parts = split_top(topic, R.list_sep, law_spans, ts)
+            if len(parts) == len(reporters):  # 法院、检察院关于A、B: one topic each
+                spans = [(ts + x, ts + y, topic[x:y]) for x, y in parts]
+    # as many organs as topics: each organ reports its own, in order; otherwise every
+    # organ reports every topic
+    respective = len(reporters) > 1 and len(spans) == len(reporters)
     hits = []
-    for s, e, t in spans:
+    for k, (s, e, t) in enumerate(spans):
         if len(t) < 2 or (t in R.stop and not followup) or R.count_only.match(t):
             continue
         rule = "activities.report.followup" if R.followup_topic.search(t) else "activities.report.hear"
+        who = (reporters[k],) if respective else reporters
         hits.append(Hit("ReportDeliberation", rule, m.start(), m.end(), m.group(),
-                        min(m.start(), s), max(b, e), t, (s, e), reporters))
+                        min(m.start(), s), max(b, e), t, (s, e), who))
     return hits, reporters
 
 
