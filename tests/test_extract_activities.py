@@ -107,6 +107,16 @@ WATER = "《中华人民共和国水污染防治法》"
      [("Research", "中华人民共和国公共文化服务保障法", COMPLETED)]),
     ("对" + WATER + "，开展了执法检查", [WATER],
      [("LawEnforcementInspection", "中华人民共和国水污染防治法", COMPLETED)]),
+    # activities.inspection.joint_object: 同步检查《X》, the share of a joint inspection (负责《X》的检查)
+    # and the laws a strong trigger lists after it (执法检查，即《A》和《B》)
+    ("配合省人大常委会开展检查，同步检查《某市河道管理条例》。", ["《某市河道管理条例》"],
+     [("LawEnforcementInspection", "某市河道管理条例", COMPLETED)]),
+    ("与省人大常委会联动开展执法检查，我县负责《某省乡村振兴促进条例》的检查。", ["《某省乡村振兴促进条例》"],
+     [("LawEnforcementInspection", "某省乡村振兴促进条例", COMPLETED)]),
+    ("将开展“一法一条例”执法检查，即《中华人民共和国水法》和《某省节约用水条例》。",
+     ["《中华人民共和国水法》", "《某省节约用水条例》"],
+     [("LawEnforcementInspection", "中华人民共和国水法", PLANNED),
+      ("LawEnforcementInspection", "某省节约用水条例", PLANNED)]),
     # activities.inspection.yardstick: the law is the yardstick of a visit, before or after it
     ("乡人大主席团组织代表对照《某省农村公路条例》，分三组视察了全乡8条通村公路",
      ["《某省农村公路条例》"], [("InspectionVisit", "某省农村公路条例", COMPLETED)]),

@@ -46,6 +46,8 @@ class _Rules:
         self.yardstick_triggers = frozenset(ins["yardstick_triggers"])
         self.legislative = re.compile(ins["legislative"])
         self.revised = re.compile(ins["revised"])
+        self.joint_before = re.compile(ins["joint_before"])
+        self.post_list = re.compile(ins["post_list"])
         self.generic_opinion = re.compile(ins["generic_opinion"])
         self.opinion = re.compile(ins["opinion"])
         # between two laws of one list; marked titles' spans exclude their 《》 marks
@@ -118,8 +120,9 @@ def find_inspections(text: str, laws: list[Mention], masked: list[tuple[int, int
             if _law_ok(text, plain, cs, a, b, t.start(), bool(spec["strong"]), local):
                 out.append(Hit(spec["kind"], spec["rule"], t.start(), t.end(), t.group(),
                                min(a, t.start()), t.end(), law=law))
-        for a, b, law in _post_chain(text, local, t.end(), ce):
-            out.append(Hit(spec["kind"], spec["rule"], t.start(), t.end(), t.group(), t.start(), b, law=law))
+        chain, rule = _post_chain(text, local, t, ce, bool(spec["strong"]))
+        for a, b, law in chain:
+            out.append(Hit(spec["kind"], rule or spec["rule"], t.start(), t.end(), t.group(), t.start(), b, law=law))
         if t.group() in R.yardstick_triggers:
             out.extend(_yardstick(text, cuts, local, t, spec, {id(h.law) for h in out}))
     return out
@@ -213,9 +216,13 @@ def _opinion_object(plain: str, b: int, trig: int) -> bool:
     return bool(rules().opinion.search(plain, b, trig))
 
 
-def _post_chain(text: str, local, trig_end: int, ce: int):
-    """Laws right after a trigger (检查《X》《Y》贯彻实施情况), when an implementation follows."""
+def _post_chain(text: str, local, t: re.Match, ce: int, strong: bool):
+    """Laws right after a trigger (检查《X》《Y》贯彻实施情况), when an implementation follows;
+    after 同步/一并 (同步检查《X》) or a list word (执法检查，即《A》和《B》) without one
+    (activities.inspection.joint_object). Returns the laws and the rule id when not the trigger's."""
     R = rules()
+    listed = R.post_list.match(text, t.end()) if strong else None
+    trig_end = listed.end() if listed else t.end()
     lead = re.match(r"(?:了|对)*[《〈<]?", text[trig_end:])
     pos = trig_end + lead.end()
     chain = []
@@ -228,8 +235,11 @@ def _post_chain(text: str, local, trig_end: int, ce: int):
         else:
             break
     if chain and R.implementation.search(text, chain[-1][1], min(ce, chain[-1][1] + 12)):
-        return chain
-    return []
+        return chain, None
+    if chain and (listed or R.joint_before.search(text, max(0, t.start() - 3), t.start())):
+        if not text[chain[-1][1]:ce].strip("》〉>”’ 等"):  # the laws close the clause
+            return chain, "activities.inspection.joint_object"
+    return [], None
 
 
 # ----------------------------------------------------------------------- topic activities
