@@ -19,7 +19,8 @@ Modality of sections: a part (level 1) or 一、 (level 2) heading with a plan c
 heading with a past-work cue (过去一年, 一年来, 工作回顾, 主要工作 …), which makes them
 COMPLETED.  Once a part heading has set the modality, 一、 headings no longer change it
 (the 一、二、 headings inside a plan part are plans, whatever they say).  Sections before
-any cue get None.  Levels 3–5 inherit.
+any cue get None.  Levels 3–5 inherit, except an inline enumeration opened by a colon,
+which takes the cue of its introduction (我们将重点做好以下工作：一是… are plans).
 
 Modality of sentences: :func:`modality_cue` over the sentence text.
 """
@@ -433,6 +434,38 @@ def _enumeration(rules: _HeadingRules, text: str, line_start: int, line_end: int
             rows.append([start, end, 5, _heading_text(text, start, end), parent])
 
 
+_INTRO_CLAUSE = re.compile(r"[，,；;]")
+
+
+def _enumeration_intros(text: str, rows: list, modalities: list[str | None]) -> None:
+    """An inline enumeration opened by a colon takes the modality of its introduction
+    (headings.modality.enumeration_intro): 2024年，我们将重点做好以下工作：一是…；二是…
+    are plans, 一年来主要做了以下工作：一是… past work, whatever the part around them says.
+    The last clause of the introduction with a cue speaks."""
+    i = 0
+    while i < len(rows):
+        if rows[i][2] != 5:
+            i += 1
+            continue
+        run = [i]
+        while (run[-1] + 1 < len(rows) and rows[run[-1] + 1][2] == 5
+               and rows[run[-1] + 1][0] == rows[run[-1]][1]):
+            run.append(run[-1] + 1)
+        i = run[-1] + 1
+        first = rows[run[0]][0]
+        intro = text[:first].rstrip(_SPACE + "\n")
+        if not intro.endswith(("：", ":")):
+            continue
+        opening = max(intro.rfind(c) for c in "。！？!?\n") + 1
+        clauses = [opening] + [m.end() for m in _INTRO_CLAUSE.finditer(intro, opening)]
+        for c in reversed(clauses):
+            cue = modality_cue(intro[c:])
+            if cue:
+                for k in run:
+                    modalities[k] = cue
+                break
+
+
 def _sentence_spans(text: str, cuts: list[int], lines: list[tuple[int, int]] | None = None):
     """(start, end) spans, trimmed, cut at terminators, logical line ends and ``cuts``."""
     bounds = [0]
@@ -498,6 +531,7 @@ def segment(doc: Document) -> tuple[tuple[Section, ...], tuple[Sentence, ...]]:
                 state = cue
                 by_part = level == 1
         modalities.append(state if level else None)
+    _enumeration_intros(text, rows, modalities)
 
     sections = tuple(
         Section(i, heading, level, start, end, modalities[i])

@@ -316,6 +316,24 @@ def test_numbered_parts_with_plan_cue_switch_modality():
     ]
 
 
+@pytest.mark.parametrize("text, expected", [
+    # headings.modality.enumeration_intro: the introduction's cue, over the part's modality
+    ("一、2023年工作回顾\n2024年，我们将重点做好以下工作：一是听取报告；二是开展执法检查。", P),
+    ("二、2024年工作安排\n一年来，主要做了以下工作：一是听取报告；二是开展执法检查。", C),
+    ("下半年，常委会要抓好三项工作：一是听取报告，二是开展视察，三是组织调研。", P),
+])
+def test_an_enumeration_opened_by_a_colon_takes_its_introductions_modality(text, expected):
+    sections, _ = segment(_doc(text))
+    items = [s for s in sections if s.level == 5]
+    assert len(items) >= 2 and {s.modality for s in items} == {expected}
+
+
+def test_an_enumeration_without_a_colon_keeps_the_parts_modality():
+    text = "一、2023年工作回顾\n常委会将继续努力。一是听取报告；二是开展执法检查。"
+    sections, _ = segment(_doc(text))
+    assert {s.modality for s in sections if s.level == 5} == {C}
+
+
 # --------------------------------------------------------------------------- keywords
 
 
