@@ -69,6 +69,9 @@ def found(text: str) -> list[tuple[str, str]]:
          [("主任会议成员联系代表制度", "制度"), ("代表述职制度", "制度")]),
         # a 、-list closed by 等 and a head
         ("探索建立代表建议集中交办、重点督办等机制。", [("代表建议集中交办", "机制"), ("重点督办", "机制")]),
+        # the verb nearest before the list governs it, not the clause's first verb
+        ("推动乡镇人大主席团建立代表联系选民、代表向选民述职等制度。",
+         [("代表联系选民", "制度"), ("代表向选民述职", "制度")]),
         # national campaigns by era, with or without a governing verb
         ("常委会结合开展党的群众路线教育实践活动，修订了议事规则。", [("党的群众路线教育实践活动", "主题教育")]),
         ("在全市人大系统大兴调查研究之风。", [("大兴调查研究", "活动")]),

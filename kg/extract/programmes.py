@@ -735,8 +735,10 @@ def _enumerated_etc(text: str, m: re.Match, add) -> None:
     cs = max(text.rfind(c, 0, m.start()) for c in "，。；：\n") + 1
     verbs = _verb_ends(text)
     starts = set(verbs.values())
-    ends = sorted(e for e in verbs if cs < e < m.start() and verbs[e] >= cs)
-    start = next((e for e in ends if e not in starts), None)  # after a chain such as 建立健全
+    first_sep = text.find("、", cs, m.start())
+    ends = sorted(e for e in verbs if cs < e <= first_sep and verbs[e] >= cs and e not in starts)
+    # the verb nearest before the list governs it (推动…建立A、B等制度), after a chain such as 建立健全
+    start = ends[-1] if ends else None
     if start is None:
         return
     items = text[start:m.start()].split("、")
