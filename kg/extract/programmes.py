@@ -116,6 +116,8 @@ def _config():
         "object_follow": tuple(data["object_followers"]),
         "q_gov_verbs": tuple(sorted(data["quoted_governing_verbs"], key=len, reverse=True)),
         "q_gov_follow": tuple(data["quoted_governed_followers"]),
+        "q_gov_between": re.compile("(?:{})?".format("|".join(
+            map(re.escape, sorted(data.get("quoted_governed_between", []), key=len, reverse=True))))),
         "q_gov_stop": frozenset(data["quoted_governed_stop"]),
         "coord_bad_first": tuple(data["coordination_bad_first_endings"]),
         "generic_words": tuple(sorted(data["generic_cores"], key=len, reverse=True)),
@@ -599,7 +601,8 @@ def _quoted_governed(text: str, quotes: list[re.Match], add) -> None:
         before = before[:-1] if before.endswith("了") else before
         if not before.endswith(cfg["q_gov_verbs"]) and not before.endswith("对"):
             continue
-        if not text.startswith(cfg["q_gov_follow"], run[-1].end()):
+        gap = cfg["q_gov_between"].match(text, run[-1].end()).end()
+        if not text.startswith(cfg["q_gov_follow"], gap):
             if len(run) == 1:
                 _quoted_object(text, run[0], before.endswith("对"), add)
             continue
