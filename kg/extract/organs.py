@@ -43,7 +43,8 @@ before a station is the plain type (乡镇人大代表之家 -> 代表之家). A
 (市纪委派驻纪检组) is one body, its sender not recorded (``organs.dispatched``); committees
 listed after one named with its organ share it (``organs.committee_list``); a table's
 abbreviation of a committee named in full is that committee (``organs.committee_alias``);
-sectors listed before one 部门 share it (``organs.department_shared``); a sub-unit named as
+sectors listed before one 部门 share it (``organs.department_shared``); bare sub-units listed
+after one named with its organ share it (县委组织部、宣传部: ``organs.sub_unit_list``); a sub-unit named as
 the scope of its own rules (《…机关工作规则》) is no mention (``organs.sub_unit_in_title``). Rules and lexicons: ``kg/data/organs.toml``,
 ``organ_committees.tsv``, ``organ_sectors.tsv``, ``organ_place_stop.tsv``.
 
@@ -87,6 +88,7 @@ class _Rules:
     level_finder: re.Pattern
     cores: dict  # surface -> (label, kind)
     subs: dict
+    sub_stop: re.Pattern
     named: dict  # surface -> (label, kind, scope)
     committees: dict  # surface -> (label, kind)
     station: re.Pattern
@@ -198,7 +200,7 @@ def _rules() -> _Rules:
                r"(?:工作委员会|工委)")
     # organs.dispatched: 派驻[第N]<unit> after the sending organ (市纪委派驻纪检组)
     dispatched = f"派驻(?:第{num})?(?:{_alt(cfg.get('dispatched', {}).get('units', []))})"
-    sub = f"(?:{dispatched}|{_alt(subs)}|{committee}|{station}|{team}|{base_sub}|{working})"
+    sub = f"(?:{dispatched}|{_alt(subs)}|{committee}|{station}|{team}|{base_sub}|{working})(?!{cfg['patterns']['sub_not_after']})"
     named = {k: tuple(v) for k, v in cfg["named"].items()}
     centre_after = f"{sep}{level_plain}(?:{sep}?{level_plain})*(?:党委|委)|{_alt(cfg['patterns']['party_centre_after'])}"
     not_place = "".join(sorted(_NOT_PLACE))
@@ -236,6 +238,7 @@ def _rules() -> _Rules:
         level_finder=level_finder_re,
         cores=cores,
         subs=subs,
+        sub_stop=re.compile(cfg["patterns"]["sub_not_after"]),
         named=named,
         committees=committees,
         station=re.compile(station),
@@ -709,6 +712,36 @@ def _committee_lists(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+def _sub_unit_lists(text: str, mentions: list[Mention], r: _Rules) -> list[Mention]:
+    """organs.sub_unit_list: bare sub-units listed right after one named with its organ
+    share the organ (县委组织部、宣传部; 区人大常委会办公室、研究室): each takes the parent
+    of the one before it when nothing else was found there."""
+    subs = sorted(r.subs, key=len, reverse=True)
+    starts = {m.start for m in mentions if m.kind == _KIND}
+    out: list[Mention] = []
+    for m in mentions:
+        out.append(m)
+        prev = m
+        while (prev.kind == _KIND and prev.attr("parent") and prev.rule in _LISTABLE
+               and text[prev.end:prev.end + 1] in ("、", "和", "及")):
+            at = prev.end + 1
+            word = next((w for w in subs if text.startswith(w, at)), None)
+            if word is None or at in starts or r.sub_stop.match(text, at + len(word)):
+                break
+            label, kind = r.subs[word]
+            parent = prev.attr("parent")
+            attrs = dict(prev.attrs)
+            attrs["kind"] = kind
+            prev = Mention(_KIND, at, at + len(word), word, parent + label, "organs.sub_unit_list",
+                           m.sentence, tuple(sorted(attrs.items())))
+            starts.add(at)
+            out.append(prev)
+    return out
+
+
+_LISTABLE = frozenset({"organs.sub_unit", "organs.sub_unit_list", "organs.committee_list"})
+
+
 def _is_subsequence(short: str, full: str) -> bool:
     it = iter(full)
     return all(c in it for c in short)
@@ -787,7 +820,7 @@ def extract_organs(doc: Document, sentences) -> list[Mention]:
             _on_unprefixed(m, col, r)
     for m in _GROUP_NAMED.finditer(col.text):
         col.add(_KIND, m.start("n"), m.end("n"), m["n"], "organs.group_named", {"kind": "小组"})
-    mentions = _committee_lists(doc.text, _keep_distinct_masks(col))
+    mentions = _sub_unit_lists(doc.text, _committee_lists(doc.text, _keep_distinct_masks(col)), r)
     mentions = _merge_variants(mentions)
     mentions = _outside_titles(doc.text, _merge_written_forms(mentions))
     mentions = _sub_units_in_rule_titles(doc.text, _committee_aliases(mentions))
