@@ -243,6 +243,11 @@ def test_inspection_agents_are_the_congress_bodies_acting(text, organs, agents, 
      [("2022年财政预算执行情况", "区政府", COMPLETED), ("2023年财政预算草案", "区政府", COMPLETED)]),
     ("对区人民政府2022年度国有资产管理情况进行了审议", ["区人民政府"], [],
      [("2022年度国有资产管理情况", "区人民政府", COMPLETED)]),
+    # activities.report.split_head_bounded: cut only where the text before 与/和 ends in a head
+    ("听取审议市人民政府关于2021年国民经济和社会发展计划执行情况与2022年计划草案的报告", ["市人民政府"], [],
+     [("2021年国民经济和社会发展计划执行情况", "市人民政府", COMPLETED), ("2022年计划草案", "市人民政府", COMPLETED)]),
+    ("听取审议区政府关于代表意见和建议办理情况的报告", ["区政府"], [],
+     [("代表意见和建议办理情况", "区政府", COMPLETED)]),
 ])
 def test_reports_heard_one_item_per_topic_with_reporter(text, organs, laws, expected):
     assert reports(run(text, laws=laws, organs=organs)) == expected

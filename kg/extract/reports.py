@@ -195,6 +195,8 @@ class _Rules:
         self.item_sep = re.compile(f"、|{r['conj']}|与")
         self.list_sep = re.compile("、")
         self.list_conj = re.compile(f"、|{r['conj']}")
+        self.head_conj = re.compile(f"{r['conj']}|与")
+        self.split_head_min = int(r["topic_split_head_min"])
         self.conj_only = re.compile(r["conj"])
         self.stop = frozenset(r["stop_topics"])
         self.report_noun = re.compile(r.get("noun", "报告"))
@@ -834,6 +836,11 @@ def split_topics(text: str, s: int, e: int, closed: bool, law_spans=()) -> list[
             if sep is R.list_sep:  # A情况、B情况以及C情况: the last part may hold a 以及/和 list
                 parts = [q for p in parts for q in (_titled_parts(text, p, law_spans) or [p])]
             return parts
+    # A和B执行情况与C草案: the conjunctions inside a title stay; cut only where the text
+    # before ends in a report head (activities.report.split_head_bounded)
+    parts = _head_bounded(phrase, s, law_spans)
+    if parts:
+        return parts
     # A、B情况 where A ends like a topic of work (危房改造、蒙医药事业发展情况): two topics
     parts = _parts(phrase, s, R.list_sep, law_spans)
     if len(parts) >= 2 and _head(parts[-1][2]):
@@ -846,6 +853,36 @@ def split_topics(text: str, s: int, e: int, closed: bool, law_spans=()) -> list[
                 and 2 * worklike >= len(parts) - 1):
             return parts[:-1] + (_work_pair(text, parts[-1], law_spans) or [parts[-1]])
     return whole
+
+
+def _head_bounded(phrase: str, s: int, law_spans) -> list[tuple[int, int, str]]:
+    """Topics cut at the 和/与/及 after which the text so far ends in a head, when every
+    topic so cut is titled and long enough (2021年国民经济和社会发展计划执行情况与2022年计划草案).
+
+    >>> [t for _, _, t in _head_bounded("2021年国民经济和社会发展计划执行情况与2022年计划草案", 0, ())]
+    ['2021年国民经济和社会发展计划执行情况', '2022年计划草案']
+    >>> _head_bounded("代表意见和建议办理情况", 0, ())
+    []
+    """
+    R = rules()
+    pieces = split_top(phrase, R.head_conj, law_spans, s)
+    if len(pieces) < 2:
+        return []
+    out, start = [], None
+    for a, b in pieces:
+        start = a if start is None else start
+        if _head(phrase[start:b]):
+            out.append((start, b))
+            start = None
+    if start is not None or len(out) < 2:
+        return []
+    parts = []
+    for a, b in out:
+        t, ta, tb = clean_topic(phrase[a:b], s + a)
+        if len(t) < R.split_head_min:
+            return []
+        parts.append((ta, tb, t))
+    return parts
 
 
 def _work_pair(text: str, part: tuple[int, int, str], law_spans) -> list[tuple[int, int, str]]:
