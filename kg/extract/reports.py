@@ -832,7 +832,7 @@ def split_topics(text: str, s: int, e: int, closed: bool, law_spans=()) -> list[
     # (activities.report.split_conj)
     for sep in (R.list_conj, R.list_sep, R.conj_only):
         parts = _parts(phrase, s, sep, law_spans)
-        if len(parts) >= 2 and all(_head(t) and len(t) >= 4 for _, _, t in parts):
+        if len(parts) >= 2 and all(_head(t) and len(t) >= 5 for _, _, t in parts):
             if sep is R.list_sep:  # A情况、B情况以及C情况: the last part may hold a 以及/和 list
                 parts = [q for p in parts for q in (_titled_parts(text, p, law_spans) or [p])]
             return parts
