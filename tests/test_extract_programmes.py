@@ -186,6 +186,7 @@ def test_extract_programmes_finds_named_programmes(text, expected):
         "今年安排15名县人大代表述职。",  # programmes.campaign.counted: counted persons' act
         "组织代表开展走访、调研、评议活动40次。",  # a 、-list of two-character acts
         "健全常委会及其机关各项制度。",  # a quantifier core
+        "县人大常委会组织代表视察了全县农村饮水安全工程。",  # a finished act (了) is no name
         "建立长效机制，不断创新工作机制。",  # generic mechanisms
         "在这一机制的激励下，代表积极履职。",
         "召开全区安全生产工作推进会。",  # a one-off meeting

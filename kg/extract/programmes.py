@@ -412,6 +412,8 @@ def _judge_head(text: str, hs: int, he: int, head: dict) -> tuple[int, str] | No
     core = text[left:hs]
     if why == "long" or len(core.replace("“", "").replace("”", "")) < head["min_core"]:
         return None
+    if "了" in core.replace("了解", "").replace("了之", ""):
+        return None  # 代表视察了…工程: a finished act, not a name (programmes.head)
     if head["word"] in cfg["formula_core_heads"] and _formula_core(core):
         return None  # 市委“工业强市、生态立市”发展战略: a slogan, recorded by the formula pass
     if _predicative(text, left, core) or _generic_list(core):
