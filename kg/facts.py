@@ -36,10 +36,35 @@ def _sorted_unique(items: list) -> list:
     return sorted(set(items))
 
 
-def _agents(by: str | None) -> str | None:
+def _agents(names: set[str]) -> str | None:
     # GROUP_CONCAT gives no order guarantee: sort the names for stable output.
-    names = sorted({n for n in (by or "").split("、") if n})
-    return "、".join(names) or None
+    return "、".join(sorted(names)) or None
+
+
+def _one_per_law(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One item per law and status: a law inspected in several sentences (or named again
+    as 该法, 一法一条例) is one fact whose ``by`` joins every organ named, written as its
+    canonical title when one of the writings is that title, else as its longest writing.
+
+    >>> rows = [{"law": "L", "written": "种子法", "canonical": "中华人民共和国种子法", "status": "planned", "by": "省人大常委会"},
+    ...         {"law": "L", "written": "中华人民共和国种子法", "canonical": "中华人民共和国种子法", "status": "planned",
+    ...          "by": "全国人大常委会"}]
+    >>> _one_per_law(rows)
+    [{'law': '中华人民共和国种子法', 'canonical': '中华人民共和国种子法', 'status': 'planned', 'by': '全国人大常委会、省人大常委会'}]
+    """
+    merged: dict[tuple, dict[str, Any]] = {}
+    for r in rows:
+        written = (r["written"] or "").translate(_MARKS)
+        item = merged.setdefault((r["law"], r["status"]), {"writings": set(), "by": set(), "row": r})
+        item["writings"].add(written)
+        item["by"].update(n for n in (r["by"] or "").split(" | ") if n)
+    out = []
+    for (_, status), item in merged.items():
+        canonical = item["row"]["canonical"]
+        writings = sorted(item["writings"], key=lambda w: (-len(w), w))
+        law = canonical if canonical in item["writings"] else writings[0]
+        out.append({"law": law, "canonical": canonical, "status": status, "by": _agents(item["by"])})
+    return out
 
 
 def _number(value: Any) -> int | float | None:
@@ -68,10 +93,7 @@ def facts_from_store(store: pyoxigraph.Store) -> list[dict[str, Any]]:
     for doc in docs:
         out.append({
             "id": doc,
-            "laws_inspected": _sorted_unique([
-                {"law": (r["written"] or "").translate(_MARKS), "canonical": r["canonical"],
-                 "status": r["status"], "by": _agents(r["by"])}
-                for r in inspected.get(doc, [])]),
+            "laws_inspected": _sorted_unique(_one_per_law(inspected.get(doc, []))),
             "laws_mentioned_other": _sorted_unique([
                 r["label"] for r in mentioned.get(doc, []) if not r["inspected"] and r["label"]]),
             "reports_heard": _sorted_unique([
