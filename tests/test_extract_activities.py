@@ -545,6 +545,15 @@ def test_congresses_working_together_with_named_places_are_joint():
     # activities.report.duty: 述职报告 of officials, one per official
     ("听取和审议了区市场监管局局长、区卫生健康局局长的述职报告。", ["区市场监管局", "区卫生健康局"], [],
      [("区市场监管局局长述职", "区市场监管局", COMPLETED), ("区卫生健康局局长述职", "区卫生健康局", COMPLETED)]),
+    # activities.report.delivered: 作了关于…的报告 with no 听取, on an organ's behalf or deliberated
+    ("副区长张某受区政府委托作了关于全区养老服务体系建设情况的报告。", ["区政府"], [],
+     [("全区养老服务体系建设情况", "区政府", COMPLETED)]),
+    ("受区政府委托，区财政局局长张某、区审计局局长李某分别作了关于2023年区级财政决算草案的报告和关于2023年度区级审计工作的报告。",
+     ["区政府", "区财政局", "区审计局"], [],
+     [("2023年区级财政决算草案", "区政府", COMPLETED), ("2023年度区级审计工作", "区政府", COMPLETED)]),
+    ("区人民法院院长张某作了关于行政审判工作情况的报告，区监察委员会主任李某作了关于作风建设工作情况的报告，常委会均进行了审议。",
+     ["区人民法院", "区监察委员会"], [],
+     [("行政审判工作情况", "区人民法院", COMPLETED), ("作风建设工作情况", "区监察委员会", COMPLETED)]),
     # “一府两院”关于A、B等专项工作报告: three organs, two topics: each organ reports each topic
     ("听取审议了“一府两院”关于优化营商环境、行政争议实质性化解等专项工作报告。", [], [],
      [(t, o, COMPLETED) for t in ("优化营商环境", "行政争议实质性化解") for o in ("政府", "法院", "检察院")]),
@@ -560,6 +569,8 @@ def test_reports_continued_delegated_followup_duty(text, organs, laws, expected)
 @pytest.mark.parametrize("text, organs", [
     ("听取了县人民政府落实情况的报告。", ["县人民政府"]),  # a follow-up naming nothing
     ("听取了8名区人大代表的述职报告。", []),  # deputies report to voters, not the overseen bodies
+    ("我受区人大常委会委托，作了关于区人大常委会工作的报告。", ["区人大常委会"]),  # the congress's own report
+    ("县长张某在大会上作了关于政府工作的报告。", []),  # delivered to the congress session, no deliberation said
 ])
 def test_reports_without_a_subject_are_not_heard(text, organs):
     assert reports(run(text, organs=organs)) == []

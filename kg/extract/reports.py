@@ -40,6 +40,8 @@ How a report object is read (rules and patterns in ``kg/data/activities.toml``):
 """
 from __future__ import annotations
 
+import dataclasses
+
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -187,6 +189,9 @@ class _Rules:
         self.bare_reporter = re.compile(r["bare_reporter"])
         self.reporter_groups = {k: tuple(v) for k, v in r.get("reporter_groups", {}).items()}
         self.delegation = re.compile(r["delegation"])
+        self.delivered_verb = re.compile(r["delivered_verb"])
+        self.delivered_review = re.compile(r["delivered_review"])
+        self.delivered_gap = int(r["delivered_gap"])
         self.continue_conj = re.compile(r["continue_conj"])
         self.bare_followup = re.compile(r["bare_followup"])
         self.count_only = re.compile(r["count_only"])
@@ -307,6 +312,13 @@ def find_reports(text: str, laws: list[Mention], organs: list[Mention], masked: 
         out.extend(items or _object_before(text, m, cuts, organ_at, law_spans)
                    or _fronted(text, m, cuts, organ_at, law_spans))
     out.extend(_delegated(text, cuts, organ_at, law_spans, masked))
+    by_span = {h.topic_span: i for i, h in enumerate(out)}
+    for d in _delivered(text, cuts, organ_at, law_spans, masked):
+        i = by_span.get(d.topic_span)
+        if i is None:
+            out.append(d)
+        elif not out[i].reporters:  # 审议 read it back (fronted) without its speaker's organ
+            out[i] = dataclasses.replace(out[i], reporters=d.reporters)
     out.extend(_topic_first(text, cuts, organ_at, law_spans, masked, base, sentence))
     return [x for x in (_with_opinion_title(text, h, laws, base, cuts) for h in out) if x is not None]
 
@@ -416,13 +428,13 @@ def _organ_group(text: str, i: int, organ_at: dict[int, list[Mention]]) -> tuple
 _JOIN = re.compile(r"、|和|及|以及")
 
 
-def _report_items(text: str, m: re.Match, cuts: list[int], organ_at, law_spans) -> list[Hit]:
+def _report_items(text: str, m: re.Match, cuts: list[int], organ_at, law_spans,
+                  carry: tuple[Mention, ...] = ()) -> list[Hit]:
     R = rules()
     pos = m.end()
     lead = re.match(r"了|并|，", text[pos:])
     if lead and lead.group() != "，":
         pos += lead.end()
-    carry: tuple[Mention, ...] = ()
     # 受区政府委托，副区长X所作的关于…: the organ reports, the object starts after 作;
     # also with the speaker first: 区发改委主任受区政府委托所作的关于…
     q = text.find("受", pos, min(len(text), pos + 16))
@@ -632,6 +644,38 @@ def _delegated(text, cuts, organ_at, law_spans, masked) -> list[Hit]:
                 out.append(Hit("ReportDeliberation", "activities.report.delegated", vs, pos + verb.end(),
                                verb.group(), k.start(), b, topic, (ts, te), tuple(group)))
             pos = ce
+    return out
+
+
+def _delivered(text, cuts, organ_at, law_spans, masked) -> list[Hit]:
+    """Reports delivered with 关于 and no 听取 written (activities.report.delivered): the
+    delegating organ reports (X受区政府委托作了关于A的报告; 受区政府委托，局长X、局长Y分别作了
+    关于A的报告和关于B的报告), or the speaker's organ when the sentence goes on to deliberate
+    them (区人民法院院长X作了关于A的报告，常委会均进行了审议)."""
+    R = rules()
+    out: list[Hit] = []
+    for v in R.delivered_verb.finditer(text):
+        if _in_spans(v.start(), masked):
+            continue
+        lo = max(0, v.start() - R.delivered_gap)
+        stop = max(text.rfind(c, lo, v.start()) for c in "。；;") + 1
+        reporters: tuple[Mention, ...] = ()
+        for k in re.finditer("受", text[stop:v.start()]):
+            group, j = _organ_group(text, stop + k.end(), organ_at)
+            if group and text.startswith("委托", j) and not any(_CONGRESS.search(g.label) for g in group):
+                reporters = tuple(group)
+        if not reporters and R.delivered_review.search(text, v.end()):
+            cs = clause_of(cuts, v.start(), len(text))[0]
+            for p in range(cs, v.start()):
+                group, _ = _organ_group(text, p, organ_at)
+                if group:
+                    if not any(_CONGRESS.search(g.label) for g in group):
+                        reporters = tuple(group)
+                    break
+        if not reporters:
+            continue
+        out.extend(_with_rule(h, "activities.report.delivered")
+                   for h in _report_items(text, v, cuts, organ_at, law_spans, carry=reporters))
     return out
 
 
