@@ -107,6 +107,12 @@ WATER = "《中华人民共和国水污染防治法》"
      [("Research", "中华人民共和国公共文化服务保障法", COMPLETED)]),
     ("对" + WATER + "，开展了执法检查", [WATER],
      [("LawEnforcementInspection", "中华人民共和国水污染防治法", COMPLETED)]),
+    # a list of laws running on across a comma with 以及 (all are objects)
+    ("对农产品质量安全法、消防法，以及统计法和《某省统计条例》的实施情况进行检查。",
+     ["农产品质量安全法", "消防法", "统计法", "《某省统计条例》"],
+     [("LawEnforcementInspection", x, COMPLETED) for x in ("农产品质量安全法", "消防法", "统计法", "某省统计条例")]),
+    # the findings of earlier inspections joined by 和 (…检查中发现的问题) are no new inspection
+    ("要督促州人民政府认真研究处理草原法执法检查和劳动合同法检查中发现的问题。", ["草原法", "劳动合同法"], []),
     # activities.inspection.joint_object: 同步检查《X》, the share of a joint inspection (负责《X》的检查)
     # and the laws a strong trigger lists after it (执法检查，即《A》和《B》)
     ("配合省人大常委会开展检查，同步检查《某市河道管理条例》。", ["《某市河道管理条例》"],

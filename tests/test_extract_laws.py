@@ -155,6 +155,8 @@ def test_extract_laws_ignores_false_friends(text):
     ("制定了代表建议办理工作规定。", ["代表建议办理工作规定"]),
     ("会议作出了关于加强禁毒工作的决议。", ["关于加强禁毒工作的决议"]),
     ("加快开展楼宇经济发展规划研究。", ["楼宇经济发展规划"]),
+    # laws.bare_context: a registry name closing the span is the title, not the clause before it
+    ("要督促州人民政府认真研究处理草原法执法检查中发现的问题。", ["草原法"]),
 ])
 def test_extract_laws_finds_bare_local_titles(text, expected):
     found = _extract(text)

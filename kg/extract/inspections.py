@@ -47,11 +47,12 @@ class _Rules:
         self.legislative = re.compile(ins["legislative"])
         self.revised = re.compile(ins["revised"])
         self.joint_before = re.compile(ins["joint_before"])
+        self.findings_ahead = re.compile(ins["findings_ahead"])
         self.post_list = re.compile(ins["post_list"])
         self.generic_opinion = re.compile(ins["generic_opinion"])
         self.opinion = re.compile(ins["opinion"])
         # between two laws of one list; marked titles' spans exclude their 《》 marks
-        self.chain_sep = re.compile(r"^[》〉>]?(?:、|和|及|以及|与|，)?[《〈<]?$")
+        self.chain_sep = re.compile(r"^[》〉>]?(?:[，,]?(?:、|和|及|以及|与)|[，,])?[《〈<]?$")
         top = data["topic"]
         self.carrier = re.compile(top["carrier"])
         self.link_tail = re.compile(f"(?:{top['link']})$")
@@ -114,6 +115,16 @@ def find_inspections(text: str, laws: list[Mention], masked: list[tuple[int, int
             if prev and (len(text[cs:t.start()].strip()) <= 6 or _fronted_object(text, plain, ps, cs, t, ce, spec, local)):
                 # 对《X》，开展执法检查: the object sits in the clause before
                 cs, pre_laws = ps, prev
+        if pre_laws:
+            # a list of laws that runs on across a comma (…统计法，以及老年人权益保障法和《X》的
+            # 实施情况进行检查): the laws before the comma are objects too
+            i = local.index(pre_laws[0])
+            while i > 0 and _chained(between := text[local[i - 1][1]:local[i][0]]) \
+                    and not re.fullmatch(r"[》〉>]?[，,][《〈<]?", between):
+                i -= 1
+            if local[i] is not pre_laws[0]:
+                cs = clause_of(cuts, local[i][0], len(text))[0]
+                pre_laws = [x for x in local if local[i][0] <= x[0] and x[1] <= t.start()]
         if R.legislative.search(plain, cs, t.start()) or R.legislative.match(plain, t.end()):
             continue
         for a, b, law in pre_laws:
@@ -171,7 +182,8 @@ def _inside(pos: int, spans) -> bool:
 
 def _trigger_ok(text: str, t: re.Match) -> bool:
     R = rules()
-    return not R.not_after.match(text, t.end()) and not R.not_before.search(text, 0, t.start())
+    return not R.not_after.match(text, t.end()) and not R.not_before.search(text, 0, t.start()) \
+        and not R.findings_ahead.match(text, t.end())
 
 
 def _chain_start(text: str, local, i: int) -> int:

@@ -712,9 +712,15 @@ def _bare_candidates(st: _Sent) -> list[tuple[int, int, str]]:
             continue
         if st.free(a, m.end()):
             out.append((a, m.end(), "laws.bare_made"))
+    names = registry_names()
     for m in c["context"].finditer(text):
         a = _left_edge(text, m.start())
         cand = text[a:m.end()]
+        # a registry name closing the span is the title; what the scan took before it is
+        # the sentence (督促州人民政府认真研究处理草原法): laws.bare_context.registry_tail
+        tail = next((k for k in range(a + 1, m.end() - 2) if text[k:m.end()] in names), None)
+        if tail is not None and cand not in names:
+            a, cand = tail, text[tail:m.end()]
         # short X法 are either in the registry or ambiguous (组织法): only long ones here
         if len(cand) < 5 or cand.endswith(c["false_friends"]) or _is_generic(cand[:-1]):
             continue
