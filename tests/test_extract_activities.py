@@ -249,6 +249,13 @@ def test_inspection_agents_are_the_congress_bodies_acting(text, organs, agents, 
      [("2022年财政预算执行情况", "区政府", COMPLETED), ("2023年财政预算草案", "区政府", COMPLETED)]),
     ("对区人民政府2022年度国有资产管理情况进行了审议", ["区人民政府"], [],
      [("2022年度国有资产管理情况", "区人民政府", COMPLETED)]),
+    # a 、-part that is itself A和B情况 with A a field of work: two topics (activities.report.split_majority)
+    ("听取和审议了镇政府关于上半年财政预算执行情况、新农村建设和计划生育工作情况的报告", ["镇政府"], [],
+     [("上半年财政预算执行情况", "镇政府", COMPLETED), ("新农村建设", "镇政府", COMPLETED),
+      ("计划生育工作情况", "镇政府", COMPLETED)]),
+    ("将听取和审议省政府关于实施乡村振兴战略、生态环境保护和民营经济发展情况的报告", ["省政府"], [],
+     [("实施乡村振兴战略", "省政府", PLANNED), ("生态环境保护", "省政府", PLANNED),
+      ("民营经济发展情况", "省政府", PLANNED)]),
     # activities.report.split_head_bounded: cut only where the text before 与/和 ends in a head
     ("听取审议市人民政府关于2021年国民经济和社会发展计划执行情况与2022年计划草案的报告", ["市人民政府"], [],
      [("2021年国民经济和社会发展计划执行情况", "市人民政府", COMPLETED), ("2022年计划草案", "市人民政府", COMPLETED)]),

@@ -877,8 +877,9 @@ def split_topics(text: str, s: int, e: int, closed: bool, law_spans=()) -> list[
     for sep in (R.list_conj, R.list_sep, R.conj_only):
         parts = _parts(phrase, s, sep, law_spans)
         if len(parts) >= 2 and all(_head(t) and len(t) >= 5 for _, _, t in parts):
-            if sep is R.list_sep:  # A情况、B情况以及C情况: the last part may hold a 以及/和 list
-                parts = [q for p in parts for q in (_titled_parts(text, p, law_spans) or [p])]
+            if sep is R.list_sep:  # A情况、B情况以及C情况: a part may hold a 以及/和 list
+                parts = [q for p in parts
+                         for q in (_titled_parts(text, p, law_spans) or _work_pair(text, p, law_spans) or [p])]
             return parts
     # A和B执行情况与C草案: the conjunctions inside a title stay; cut only where the text
     # before ends in a report head (activities.report.split_head_bounded)
