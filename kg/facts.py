@@ -19,6 +19,9 @@ __all__ = ["FIELDS", "facts_from_store", "facts_from_quads", "write_facts"]
 FIELDS = ("laws_inspected", "laws_mentioned_other", "reports_heard", "institutions",
           "slogans", "programmes", "numbers")
 _MARKS = str.maketrans("", "", "《》〈〉")
+# in the graph, but not institutions in the gold convention: sittings of a session, and
+# the teams an organ sends for one inspection (执法检查组)
+_NOT_INSTITUTIONS = frozenset({"Sitting", "InspectionTeam"})
 
 
 def _rows(store: pyoxigraph.Store, name: str) -> dict[str, list[dict[str, Any]]]:
@@ -100,7 +103,7 @@ def facts_from_store(store: pyoxigraph.Store) -> list[dict[str, Any]]:
                 {"report": r["topic"], "from": r["from"], "status": r["status"]}
                 for r in reports.get(doc, [])]),
             "institutions": _sorted_unique([r["label"] for r in institutions.get(doc, [])
-                                           if r["label"] and r["class"] != "Sitting"]),
+                                           if r["label"] and r["class"] not in _NOT_INSTITUTIONS]),
             "slogans": _sorted_unique([r["label"] for r in slogans.get(doc, []) if r["label"]]),
             "programmes": _sorted_unique([r["label"] for r in programmes.get(doc, []) if r["label"]]),
             "numbers": _sorted_unique([

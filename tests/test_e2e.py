@@ -150,3 +150,24 @@ def test_group_reporters_resolve_to_the_organs_they_stand_for(tmp_path, sentence
     assert sorted(record["reports_heard"], key=key) == sorted(expected, key=key)
     assert "两院" not in record["institutions"]
     assert {"市人民法院", "市人民检察院"} <= set(record["institutions"])
+
+
+def test_inspection_teams_are_in_the_graph_but_not_institutions(tmp_path):
+    """An organ's 执法检查组 is an rk:InspectionTeam (a Team, an Organ); facts.json leaves the
+    ad hoc team out of institutions and keeps the organ that sent it."""
+    from kg.facts import facts_from_quads
+    from kg.pipeline import process_file
+    from kg.query import run
+    from kg.rdf.build import doc_quads_with_lines
+
+    src = tmp_path / "team.txt"
+    src.write_text("**市人大常委会工作报告\n市人大常委会执法检查组对《中华人民共和国消防法》实施情况开展执法检查。\n",
+                   encoding="utf-8")
+    quads, _ = doc_quads_with_lines(process_file(src))
+    store = pyoxigraph.Store()
+    store.extend(quads)
+    rows = {r["label"]: r["class"] for r in run(store, name="institutions").records()}
+    assert rows.get("市人大常委会执法检查组") == "InspectionTeam"
+    (record,) = facts_from_quads(quads)
+    assert "市人大常委会执法检查组" not in record["institutions"]
+    assert "市人大常委会" in record["institutions"]

@@ -74,7 +74,7 @@ def _rk(name: str) -> NamedNode:
 ORGAN_CLASSES = frozenset({
     "PeoplesCongress", "StandingCommittee", "CongressWorkingBody", "Government",
     "GovernmentDepartment", "Court", "Procuratorate", "SupervisoryCommission",
-    "PartyCommittee", "PartyGroup", "LiaisonStation", "TrainingBase", "Team", "OtherOrgan",
+    "PartyCommittee", "PartyGroup", "LiaisonStation", "TrainingBase", "Team", "InspectionTeam", "OtherOrgan",
 })
 INSTRUMENT_CLASSES = frozenset({
     "Constitution", "NationalLaw", "AdministrativeRegulation", "LocalRegulation",

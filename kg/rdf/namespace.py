@@ -60,6 +60,7 @@ class RK(_rdflib_ns.DefinedNamespace):
     LiaisonStation: URIRef  # 代表联络站, 代表之家, 代表工作室
     TrainingBase: URIRef  # 培训基地
     Team: URIRef  # 代表小组, 志愿服务团队
+    InspectionTeam: URIRef  # 执法检查组, 视察组, 调研组 (ad hoc)
     OtherOrgan: URIRef  # an organ of no more specific class
 
     # --- instruments
