@@ -158,7 +158,7 @@ def _rules() -> _Rules:
 
     dep = cfg["departments"]
     sectors = load_lines("organ_sectors.tsv")
-    dept = f"(?:{_alt(sectors)})(?:{_alt(dep['suffixes'])})|{_alt(dep['abbreviations'])}"
+    dept = f"(?:(?:{_alt(sectors)})(?:{_alt(dep['suffixes'])})|{_alt(dep['abbreviations'])})(?!{dep['not_after']})"
     # organs.department.level_only: <sector>办公室/所/站/执法中队 and units (卫生院)
     dept_lv = (f"(?:{_alt(sectors)})(?:{_alt(dep.get('level_suffixes', []))})"
                f"|{_alt(dep.get('level_units', []))}")
@@ -196,7 +196,8 @@ def _rules() -> _Rules:
     verbs = _alt(est.get("verbs", [])) or "(?!)"
     adverbs = _alt(est.get("adverbs", [])) or "(?!)"
     establish = f"(?:{adverbs})?(?:{verbs})(?:{_alt(est.get('suffix', [])) or '(?!)'})?"
-    working = (rf"(?:(?!{verbs}|{adverbs})(?![{_NOT_NAME}])[\u3400-\u9fff]){{2,10}}?"
+    # 有关工作委员会, 各工作委员会 name no committee (generic references)
+    working = (rf"(?!有关|相关|各|其他|其它)(?:(?!{verbs}|{adverbs})(?![{_NOT_NAME}])[\u3400-\u9fff]){{2,10}}?"
                r"(?:工作委员会|工委)")
     # organs.dispatched: 派驻[第N]<unit> after the sending organ (市纪委派驻纪检组)
     dispatched = f"派驻(?:第{num})?(?:{_alt(cfg.get('dispatched', {}).get('units', []))})"
