@@ -89,6 +89,7 @@ class _Rules:
     cores: dict  # surface -> (label, kind)
     subs: dict
     sub_stop: re.Pattern
+    full_names: dict  # a department's short name -> its full name (发改委 -> 发展和改革委员会)
     named: dict  # surface -> (label, kind, scope)
     committees: dict  # surface -> (label, kind)
     station: re.Pattern
@@ -240,6 +241,7 @@ def _rules() -> _Rules:
         cores=cores,
         subs=subs,
         sub_stop=re.compile(cfg["patterns"]["sub_not_after"]),
+        full_names=dict(cfg["departments"].get("full_names", {})),
         named=named,
         committees=committees,
         station=re.compile(station),
@@ -280,7 +282,12 @@ def _unit_kind(text: str, r: _Rules) -> str | None:
 
 
 def _classify(text: str, r: _Rules, lexicon: dict) -> list[tuple[str, str]]:
-    """(label, kind) pairs of a core or sub-unit; a list because some split in two."""
+    """(label, kind) pairs of a core or sub-unit; a list because some split in two. A
+    department's short name is labelled with its full name (organs.department.full_name)."""
+    return [(r.full_names.get(label, label), kind) for label, kind in _classify_written(text, r, lexicon)]
+
+
+def _classify_written(text: str, r: _Rules, lexicon: dict) -> list[tuple[str, str]]:
     if text in lexicon:
         label, kind = lexicon[text][:2]
         if kind == "纪委监委":  # one office, two organs
