@@ -304,6 +304,23 @@ def _classify_written(text: str, r: _Rules, lexicon: dict) -> list[tuple[str, st
     return [(text, kind)] if kind else []
 
 
+def level_label(level: str, core: str) -> str:
+    """An organ's label from its level word and core: 省 + 人民法院 is the province's
+    高级人民法院 (organs.court_by_level).
+
+    >>> level_label("省", "人民法院"), level_label("市", "人民法院"), level_label("省", "政府")
+    ('省高级人民法院', '市人民法院', '省政府')
+    """
+    if core == "人民法院":
+        core = _court_by_level().get(level, core)
+    return level + core
+
+
+@derived
+def _court_by_level() -> dict[str, str]:
+    return dict(load_toml("organs.toml")["resolve"].get("court_by_level", {}))
+
+
 def _term(text: str | None) -> str:
     return text.lstrip("第").rstrip("届") if text else ""
 
@@ -434,7 +451,7 @@ def _on_level(m: re.Match, col: _Collector, r: _Rules) -> None:
         col.add(_KIND, start, m.end(), parent + m["a_sub"], "organs.dispatched", attrs, pre)
         return
     for core_label, kind in ([] if session_only else parents):
-        label = lv + core_label
+        label = level_label(lv, core_label)
         attrs = _level_attrs(lv, kind, r, term=term, place=place)
         col.add(_KIND, start, m.end("a_core"), label, "organs.level", attrs, pre)
     if m["a_sit"]:

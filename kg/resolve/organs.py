@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from functools import lru_cache
 
+from kg.extract.organs import level_label
 from kg.extract.rules import load_toml
 from kg.records import DocFacts, Entity, Jurisdiction, Mention, safe_key
 
@@ -168,5 +169,5 @@ def resolve_organ(mention: Mention, jurisdiction: Jurisdiction) -> Entity | None
                            jurisdiction, own_label)
         core = _cores().get(label)
         if core and core[1] not in ("党委", "党委常委会"):
-            label, kind, level = jurisdiction.level + core[0], core[1], jurisdiction.level
+            label, kind, level = level_label(jurisdiction.level, core[0]), core[1], jurisdiction.level
     return _entity(label, kind, level, jurisdiction, mention.attr("parent") or "")
