@@ -72,6 +72,8 @@ def found(text: str) -> list[tuple[str, str]]:
          [("主任会议成员联系代表制度", "制度"), ("代表述职制度", "制度")]),
         # a 、-list closed by 等 and a head
         ("探索建立代表建议集中交办、重点督办等机制。", [("代表建议集中交办", "机制"), ("重点督办", "机制")]),
+        # programmes.head.after_de: a long name after a relative clause
+        ("建立由分管副市长担任召集人的土壤污染防治联席会议制度。", [("土壤污染防治联席会议制度", "制度")]),
         # the verb nearest before the list governs it, not the clause's first verb
         ("推动乡镇人大主席团建立代表联系选民、代表向选民述职等制度。",
          [("代表联系选民", "制度"), ("代表向选民述职", "制度")]),
@@ -186,6 +188,7 @@ def test_extract_programmes_finds_named_programmes(text, expected):
         "今年安排15名县人大代表述职。",  # programmes.campaign.counted: counted persons' act
         "组织代表开展走访、调研、评议活动40次。",  # a 、-list of two-character acts
         "健全常委会及其机关各项制度。",  # a quantifier core
+        "完善了行之有效的工作机制。",  # a short description after 的
         "县人大常委会组织代表视察了全县农村饮水安全工程。",  # a finished act (了) is no name
         "建立长效机制，不断创新工作机制。",  # generic mechanisms
         "在这一机制的激励下，代表积极履职。",

@@ -112,6 +112,7 @@ def _config():
         "known_re": re.compile("|".join(map(re.escape, sorted(known, key=len, reverse=True)))) if known else None,
         "campaigns": [(re.compile(c["pattern"]), c["kind"], tuple(c.get("anchors", ()))) for c in data.get("campaign", [])],
         "coord_heads": frozenset(h["word"] for h in data["heads"] if h.get("coord")),
+        "after_de_heads": frozenset(data.get("after_de_heads", ())),
         "prep_ok": frozenset(h["word"] for h in data["heads"] if h.get("prep_ok")),
         "object_follow": tuple(data["object_followers"]),
         "q_gov_verbs": tuple(sorted(data["quoted_governing_verbs"], key=len, reverse=True)),
@@ -407,7 +408,11 @@ def _judge_head(text: str, hs: int, he: int, head: dict) -> tuple[int, str] | No
     if why == "de" and head["mode"] in ("verb", "adjectival"):
         ext = _extend_over_de(text, left - 1)
         if ext is None:
-            return None
+            # 建立由副市长担任召集人的土壤污染防治联席会议制度: a long name after a relative
+            # clause stands by itself (programmes.head.after_de)
+            if len(text[left:hs]) < cfg["data"].get("min_core_after_de", 99) or head["word"] not in cfg["after_de_heads"]:
+                return None
+            ext = (left, "after_de")
         left, why = ext
     core = text[left:hs]
     if why == "long" or len(core.replace("“", "").replace("”", "")) < head["min_core"]:
@@ -424,6 +429,8 @@ def _judge_head(text: str, hs: int, he: int, head: dict) -> tuple[int, str] | No
     if not _specific(core):
         return None
     if mode == "verb":
+        if why == "after_de":
+            return left, "programmes.head.after_de"
         return (left, "programmes.head") if why == "verb" else None
     if mode == "recurring":
         return (left, "programmes.recurring") if _recurring_before(text, left, he if head.get("sittings") else None) \
