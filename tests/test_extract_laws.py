@@ -155,6 +155,11 @@ def test_extract_laws_ignores_false_friends(text):
     ("制定了代表建议办理工作规定。", ["代表建议办理工作规定"]),
     ("会议作出了关于加强禁毒工作的决议。", ["关于加强禁毒工作的决议"]),
     ("加快开展楼宇经济发展规划研究。", ["楼宇经济发展规划"]),
+    # laws.bare_yearly_plan: a yearly plan named as the basis of the work (and one joined to it)
+    ("根据全国人大常委会2022年度监督工作计划和省人大常委会2022年度工作要点，开展执法检查。",
+     ["全国人大常委会2022年度监督工作计划", "省人大常委会2022年度工作要点"]),
+    ("按照常委会2019年工作要点安排，开展专题调研。", ["常委会2019年工作要点"]),
+    ("研究提出2011年度监督工作计划。", []),  # a plan being drafted is no mention
     # laws.bare_context: a registry name closing the span is the title, not the clause before it
     ("要督促州人民政府认真研究处理草原法执法检查中发现的问题。", ["草原法"]),
 ])

@@ -116,6 +116,9 @@ def _compiled() -> dict:
         "place_suffixes": tuple(sorted(bare["place_suffixes"], key=len, reverse=True)),
         "deictic": tuple(bare.get("deictic_prefixes", ())),
         "period_plan": re.compile(r["period_plan"]["pattern"]),
+        "yearly_plan": re.compile(r["yearly_plan"]["pattern"]),
+        "yearly_basis": re.compile(r["yearly_plan"]["basis"]),
+        "yearly_joined": re.compile(r["yearly_plan"]["joined"]),
         "opinion": re.compile(rf"审议意见(?=的?(?:{_alt(r['opinion']['after'])}))"),
         "issuer_enders": tuple(r["opinion"]["issuer_enders"]),
         "opinion_heads": tuple(r["opinion"]["heads"]),
@@ -666,6 +669,14 @@ def _bare_candidates(st: _Sent) -> list[tuple[int, int, str]]:
     for m in c["period_plan"].finditer(text):
         if st.free(*m.span()):
             out.append((m.start(), m.end(), "laws.bare_period"))
+    last_plan_end = -1
+    for m in c["yearly_plan"].finditer(text):
+        before = text[max(0, m.start() - 4):m.start()]
+        based = c["yearly_basis"].search(before) or (
+            last_plan_end >= 0 and c["yearly_joined"].fullmatch(text, last_plan_end, m.start()))
+        if based and st.free(*m.span()):
+            out.append((m.start(), m.end(), "laws.bare_yearly_plan"))
+            last_plan_end = m.end()
     for m in c["opinion"].finditer(text):
         a = _left_edge(text, m.start())
         x = text[a:m.start()]
