@@ -56,6 +56,7 @@ def _config():
         "repeat_min": data["repeat_value_min"],
         "same_noun": data["repeat_noun_min"],
         "bad": {u["unit"]: tuple(u.get("bad", [])) for u in units},
+        "good": {u["unit"]: tuple(u.get("good", [])) for u in units},
         "re": re.compile(rf"(?P<pre>{approx_b})?{number}(?P<approx>{approx_n})?(?P<unit>{unit_alt})"),
         "da": re.compile(r"(?<![零〇一二两三四五六七八九十百千])(?P<num>[两三四五六七八九])大(?=[\u3400-\u9fff]{2})"),
         "heading": re.compile(data["heading_pattern"]),
@@ -285,7 +286,8 @@ def _keep(text: str, a: int, b: int, value: float, unit: str, num: str, cfg) -> 
     if unit == "次" and "届" in text[max(0, a - 4):a]:
         return False  # 五届人大一次会议: a session number
     base_unit = unit[-1] if unit.startswith(("万", "亿")) and len(unit) > 1 and unit != "万人次" else unit
-    if text.startswith(cfg["bad"].get(unit, ()), b) or text.startswith(cfg["bad"].get(base_unit, ()), b):
+    if (text.startswith(cfg["bad"].get(unit, ()), b) or text.startswith(cfg["bad"].get(base_unit, ()), b)) \
+            and not text.startswith(cfg["good"].get(unit, ()), b):
         return False
     if before.endswith(tuple(cfg["ranges"])) and a >= 2 and (text[a - 2].isdigit() or text[a - 2] in _CN_DIGITS):
         return False  # right end of 3—5名
