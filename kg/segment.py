@@ -524,12 +524,15 @@ def segment(doc: Document) -> tuple[tuple[Section, ...], tuple[Sentence, ...]]:
     state: str | None = None
     by_part = False
     modalities: list[str | None] = []
+    first_line = min((r[0] for r in rows if r[2]), default=-1)
     for start, _end, level, heading, _parent in rows:
         if level == 1 or (level == 2 and not by_part):
             cue = heading_modality(heading)
             if cue:
                 state = cue
-                by_part = level == 1
+                # the document's title line (**区人大常委会2024年上半年工作总结) sets the tone
+                # but its 一、 parts may still turn to plans (五、下半年工作打算)
+                by_part = level == 1 and not (start == first_line and not text[:start].strip())
         modalities.append(state if level else None)
     _enumeration_intros(text, rows, modalities)
 

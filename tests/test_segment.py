@@ -299,6 +299,14 @@ def test_summary_and_plan_title_leaves_the_parts_to_decide():
     ]
 
 
+def test_a_summary_titled_document_turns_to_plans_at_its_plan_part():
+    text = ("某区人大常委会2024年上半年工作总结\n开头。\n一、依法监督\n开展了执法检查。\n"
+            "二、下半年工作打算\n一是听取报告；二是开展执法检查。")
+    sections, _ = segment(_doc(text))
+    assert [(s.heading, s.modality) for s in sections if s.level in (1, 2)] == [
+        ("某区人大常委会2024年上半年工作总结", C), ("一、依法监督", C), ("二、下半年工作打算", P)]
+
+
 def test_plan_document_stays_planned_through_its_schedule_table():
     text = ("某区人大常委会2025年度监督工作计划\n一、监督项目\n拟于5月开展执法检查。\n二、工作安排表\n"
             "5月 城市供水工作情况报告（城建环资工委）\n6月 种子法执法检查（农业农村工委）")
