@@ -189,6 +189,8 @@ def test_extract_programmes_finds_named_programmes(text, expected):
         "组织代表开展走访、调研、评议活动40次。",  # a 、-list of two-character acts
         "健全常委会及其机关各项制度。",  # a quantifier core
         "完善了行之有效的工作机制。",  # a short description after 的
+        "认真落实区人大常委会机关各项规章制度。",  # a quantifier before the head
+        "代工委组织评议代表深入被评议部门开展调查。",  # a passive clause (被) is no name
         "县人大常委会组织代表视察了全县农村饮水安全工程。",  # a finished act (了) is no name
         "建立长效机制，不断创新工作机制。",  # generic mechanisms
         "在这一机制的激励下，代表积极履职。",

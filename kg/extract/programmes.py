@@ -351,8 +351,8 @@ def _predicative(text: str, left: int, core: str) -> bool:
 
 def _generic_list(core: str) -> bool:
     """A 、-list of generic methods or a quantifier (视察、调研、评议活动, 机关各项制度)."""
-    if core.endswith(("各项", "各类", "各种", "有关", "相关")):
-        return True
+    if re.search("(?:各项|各类|各种|有关|相关)(?:规章|工作|管理)?$", core) or "被" in core:
+        return True  # 机关各项规章制度: a quantifier; 被评议…: a passive clause, no name
     parts = [x for x in core.split("、") if x]
     # each item a two-character act (视察、调研、评议): a list of methods, not one name
     return "、" in core and all(len(x) <= 2 or _all_generic(x) for x in parts)
