@@ -114,6 +114,7 @@ def _config():
         "code_follow": tuple(rules["code_followers"]),
         "idiom": re.compile(rules["idiom_pattern"]),
         "time_led": re.compile(rules["time_led_pattern"]),
+        "observance": re.compile(rules["observance_pattern"]),
         "edu_follow": tuple(rules["education_campaign_followers"]),
         "members": _members(lex),
         "actor": re.compile(rules["actor_series_pattern"]),
@@ -214,7 +215,8 @@ def judge_quote(content: str, before: str, after: str, in_run: bool = False) -> 
         return None  # 一座“连心桥”
     if c in cfg["lexicon"]:
         return "formulas.lexicon" if cfg["lexicon"][c][1] == "any" else "formulas.lexicon_quoted"
-    if c[0] in cfg["numerals"] and 2 <= len(c) <= rules["numbered_max_len"] and not cfg["time_led"].match(c):
+    if c[0] in cfg["numerals"] and 2 <= len(c) <= rules["numbered_max_len"] and not cfg["time_led"].match(c) \
+            and not cfg["observance"].search(c):
         return "formulas.numbered"
     if c.endswith("+") and len(c) >= 3:
         return "formulas.plus"  # “互联网+”
