@@ -558,6 +558,10 @@ def test_congresses_working_together_with_named_places_are_joint():
     # activities.report.duty: 述职报告 of officials, one per official
     ("听取和审议了区市场监管局局长、区卫生健康局局长的述职报告。", ["区市场监管局", "区卫生健康局"], [],
      [("区市场监管局局长述职", "区市场监管局", COMPLETED), ("区卫生健康局局长述职", "区卫生健康局", COMPLETED)]),
+    # activities.report.delegated: the delegated report's title is split like any other
+    ("受市政府委托，市财政局局长张某作了关于2015年市级财政决算草案和2016年上半年预算执行情况的报告。",
+     ["市政府", "市财政局"], [],
+     [("2015年市级财政决算草案", "市政府", COMPLETED), ("2016年上半年预算执行情况", "市政府", COMPLETED)]),
     # activities.report.delivered: 作了关于…的报告 with no 听取, on an organ's behalf or deliberated
     ("副区长张某受区政府委托作了关于全区养老服务体系建设情况的报告。", ["区政府"], [],
      [("全区养老服务体系建设情况", "区政府", COMPLETED)]),

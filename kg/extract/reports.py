@@ -306,7 +306,7 @@ def find_reports(text: str, laws: list[Mention], organs: list[Mention], masked: 
         if R.not_after.match(after) or _practice(text, m, cuts):
             continue
         items = _report_items(text, m, cuts, organ_at, law_spans)
-        if items and R.backref_before.search(text, max(0, m.start() - 3), m.start()):
+        if items and R.backref_before.search(text, max(0, m.start() - 4), m.start()):
             # 在审议X报告时, 结合审议X报告: named again in passing (activities.dedupe.report)
             items = [_with_rule(h, BACKREF) if h.rule == "activities.report.hear" else h for h in items]
         out.extend(items or _object_before(text, m, cuts, organ_at, law_spans)
@@ -641,8 +641,9 @@ def _delegated(text, cuts, organ_at, law_spans, masked) -> list[Hit]:
             topic, ts, te = clean_topic(body, a)
             if len(topic) >= 2 and topic not in R.stop and not R.non_report.search(topic):
                 vs = pos + verb.start()
-                out.append(Hit("ReportDeliberation", "activities.report.delegated", vs, pos + verb.end(),
-                               verb.group(), k.start(), b, topic, (ts, te), tuple(group)))
+                for ps, pe, part in split_topics(text, ts, te, False, law_spans):
+                    out.append(Hit("ReportDeliberation", "activities.report.delegated", vs, pos + verb.end(),
+                                   verb.group(), k.start(), b, part, (ps, pe), tuple(group)))
             pos = ce
     return out
 
