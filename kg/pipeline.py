@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import os
 import time
+import traceback
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -106,10 +107,14 @@ def _work(args: tuple[str, str, tuple[str, ...]]) -> DocResult | str:
         for d in lexicons:
             add_user_dir(Path(d))
     try:
-        rd = process_file(Path(path), doc_id)
+        return render(process_file(Path(path), doc_id))
     except IngestError as exc:
         return str(exc)
-    return render(rd)
+    except Exception as exc:  # noqa: BLE001 - one document's failure must not sink the corpus
+        # a bug met by one text: say where, build the rest, and let the exit code show it
+        where = traceback.extract_tb(exc.__traceback__)[-1]
+        return (f"{path}: extraction failed ({type(exc).__name__}: {' '.join(str(exc).split())} "
+                f"at {Path(where.filename).name}:{where.lineno}); the rest of the corpus was built")
 
 
 def assign_ids(files: Sequence[Path]) -> list[str]:

@@ -155,3 +155,30 @@ def test_viz_and_analyze_commands(built, tmp_path):
     assert analysis.exit_code == 0
     tables = json.loads(analysis.stdout)
     assert tables and all(len(rows) <= 5 for rows in tables.values() if isinstance(rows, list))
+
+
+def test_a_document_that_breaks_an_extractor_is_reported_and_the_rest_builds(tmp_path, monkeypatch):
+    """A bug met by one text gives a one-line error naming the file and the failure; the
+    other documents are built and the exit code is 1."""
+    import kg.extract.counts as counts
+
+    real = counts.extract_counts
+
+    def fragile(doc, sentences, mentions=()):
+        if "触发" in doc.text:
+            raise ValueError("made to fail")
+        return real(doc, sentences, mentions)
+
+    monkeypatch.setattr(counts, "extract_counts", fragile)
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "good.txt").write_text("区人大常委会听取和审议了区政府关于财政工作的报告。\n", encoding="utf-8")
+    (corpus / "bad.txt").write_text("这一句会触发故障。\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["build", str(corpus), "--out", str(out), "--quiet", "--workers", "1"])
+    assert result.exit_code == 1
+    errors = [line for line in result.output.splitlines() if line.startswith("Error:")]
+    named = [line for line in errors if "bad.txt" in line]
+    assert len(named) == 1 and "ValueError: made to fail" in named[0]
+    ids = [d["id"] for d in json.loads((out / "facts.json").read_text(encoding="utf-8"))["documents"]]
+    assert ids == ["good"]

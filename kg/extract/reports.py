@@ -689,7 +689,7 @@ _OPINION_INTRO = re.compile(r"^对(?:(?:19|20)[0-9]{2}年度?)?(?:[^，；。]{0
 # the subject of an 审议意见 named earlier in the sentence: …对2022年州人大常委会关于X审议意见的落实
 # 情况开展跟踪监督 (the intro, the year and the issuing congress are not part of it)
 _OPINION_LEAD = re.compile(r"^(?:对|就|围绕|针对|聚焦)?(?:(?:19|20)[0-9]{2}年度?)?(?:[^，；。关]{0,8}?(?:审议|听取)过?的)?")
-_OPINION_ISSUER = re.compile(r"^[^，；。关《]{0,12}?(?:人大常委会|常委会|人大|主席团)(?:的)?")
+_OPINION_ISSUER = re.compile(r"^(?:[^，；。关《]{0,12}?(?:人大常委会|常委会|人大|主席团)(?:的)?)?")
 
 
 def _opinion_subject(text: str, h: Hit, laws, base: int, cuts) -> str | None:
