@@ -307,6 +307,14 @@ def test_a_summary_titled_document_turns_to_plans_at_its_plan_part():
         ("某区人大常委会2024年上半年工作总结", C), ("一、依法监督", C), ("二、下半年工作打算", P)]
 
 
+def test_a_label_and_value_line_is_no_part_heading():
+    text = ("某市人大常委会2014年度监督工作计划\n一、听取和审议专项工作报告\n3月 听取报告\n"
+            "监督重点：年度计划开工任务的完成情况\n二、执法检查\n对某法开展执法检查。")
+    sections, _ = segment(_doc(text))
+    assert {s.modality for s in sections[1:]} == {P}
+    assert not any(s.heading.startswith("监督重点") for s in sections)
+
+
 def test_plan_document_stays_planned_through_its_schedule_table():
     text = ("某区人大常委会2025年度监督工作计划\n一、监督项目\n拟于5月开展执法检查。\n二、工作安排表\n"
             "5月 城市供水工作情况报告（城建环资工委）\n6月 种子法执法检查（农业农村工委）")
