@@ -674,6 +674,9 @@ def test_reports_that_are_no_new_report(lines, organs):
     (["听取和审议了区政府关于背街小巷整治工作情况的报告。",
       "结合审议区政府关于背街小巷整治工作情况的报告，开展了专题询问。"],
      ["区政府", "区政府"], None, [("背街小巷整治工作情况", "区政府", COMPLETED)]),
+    # …whatever cue the passing mention's own clause carries (在听取X汇报时，要求…)
+    (["听取了镇政府关于人口与计划生育工作情况的汇报。", "在听取人口与计划生育工作情况汇报时，要求镇政府落实政策。"],
+     ["镇政府", "镇政府"], None, [("人口与计划生育工作情况", "镇政府", COMPLETED)]),
     # activities.report.table_row: rows of a schedule table, the reporter from a later cell
     (["序号  时间  报告名称  报告单位",
       "1    3月    关于城乡供水一体化工作情况的报告    县政府    农业农村工委",

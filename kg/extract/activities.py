@@ -247,7 +247,7 @@ def _drop_repeats(events: list[Event]) -> list[Event]:
     (activities.dedupe.law).  A report heard is a repeat when an earlier one has the same
     topic (关于, quotes and a closing 工作情况 aside), status and reporter; a report named in
     passing (在审议X报告时, 结合审议X报告, rule activities.report.backref) is a repeat when an
-    earlier report of the same status has its topic or one it abbreviates
+    earlier report, whatever its status, has its topic or one it abbreviates
     (activities.dedupe.report)."""
     seen = set()
     reports: list[Event] = []
@@ -257,10 +257,8 @@ def _drop_repeats(events: list[Event]) -> list[Event]:
             key = (_topic_key(e.topic), e.status, e.reporter.label if e.reporter else None)
             if key in seen:
                 continue
-            if e.rule == BACKREF and any(
-                    r.status == e.status and _abbreviates(_topic_key(e.topic), _topic_key(r.topic))
-                    for r in reports):
-                continue
+            if e.rule == BACKREF and any(_abbreviates(_topic_key(e.topic), _topic_key(r.topic)) for r in reports):
+                continue  # 在听取X汇报时，要求…: the cue of the request does not date the report again
             if e.rule == TABLE_ROW and any(  # a schedule table repeating the prose
                     r.status == e.status and _contains(_topic_key(e.topic), _topic_key(r.topic)) for r in reports):
                 continue
