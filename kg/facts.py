@@ -19,9 +19,8 @@ __all__ = ["FIELDS", "facts_from_store", "facts_from_quads", "write_facts"]
 FIELDS = ("laws_inspected", "laws_mentioned_other", "reports_heard", "institutions",
           "slogans", "programmes", "numbers")
 _MARKS = str.maketrans("", "", "《》〈〉")
-# in the graph, but not institutions in the gold convention: sittings of a session, and
-# the teams an organ sends for one inspection (执法检查组)
-_NOT_INSTITUTIONS = frozenset({"Sitting", "InspectionTeam"})
+# in the graph, but not institutions in the gold convention: sittings of a session
+_NOT_INSTITUTIONS = frozenset({"Sitting"})
 
 
 def _rows(store: pyoxigraph.Store, name: str) -> dict[str, list[dict[str, Any]]]:
