@@ -725,16 +725,21 @@ def _committee_lists(text: str, mentions: list[Mention]) -> list[Mention]:
         if m.kind == _KIND and prev is not None and m.rule == "organs.committee" \
                 and m.attr("kind") in _COMMITTEE_KINDS and 0 < m.start - prev.end <= 1 \
                 and text[prev.end:m.start] in "、和及与":
-            parent = prev.attr("parent")
+            # a bare 常委会X before it: the listed one is the own committee's too (常委会X、Y)
+            parent = prev.attr("parent") or _BARE_OWN
             attrs = dict(prev.attrs)
             attrs["kind"] = m.attr("kind")
             m = Mention(m.kind, m.start, m.end, m.text, parent + m.label, "organs.committee_list", m.sentence,
                         tuple(sorted(attrs.items())))
         if m.kind == _KIND:
-            ok = m.attr("parent") and m.attr("level") and m.attr("kind") in _COMMITTEE_KINDS
+            ok = m.attr("kind") in _COMMITTEE_KINDS and (
+                (m.attr("parent") and m.attr("level")) or (m.label.startswith(_BARE_OWN) and not m.attr("level")))
             prev = m if ok else (prev if prev is not None and m.end <= prev.end else None)
         out.append(m)
     return out
+
+
+_BARE_OWN = "常委会"
 
 
 def _sub_unit_lists(text: str, mentions: list[Mention], r: _Rules) -> list[Mention]:
@@ -777,20 +782,23 @@ def _committee_aliases(mentions: list[Mention]) -> list[Mention]:
     its words (城建委 for 城乡建设委员会, 教文委 for 教育文化委员会), in a text that names
     it in full with its organ, is that committee: the abbreviation's characters come in
     order in the full name, starting with its first, and only one such committee is named.
-    Working committees (…工委) are other bodies and are left alone."""
-    full = {(m.label, m.attr("parent")) for m in mentions
-            if m.kind == _KIND and m.attr("parent") and m.label.endswith("委员会")
-            and not m.label.endswith("工作委员会") and m.attr("kind") == "专门委员会"}
+    A working committee abbreviated to …工委 (预工委 for 预算工作委员会) is matched among the
+    working committees the same way; the two kinds are never mixed."""
+    full = {(m.label, m.attr("parent") or (_BARE_OWN if m.label.startswith(_BARE_OWN) else ""))
+            for m in mentions if m.kind == _KIND and m.label.endswith("委员会")
+            and (m.attr("parent") or m.label.startswith(_BARE_OWN))
+            and m.attr("kind") in _COMMITTEE_KINDS}
     if not full:
         return mentions
     out = []
     for m in mentions:
-        if m.kind == _KIND and m.rule == "organs.committee" and m.label.endswith("委") \
-                and not m.label.endswith("工委") and len(m.label) >= 3:
-            stem = m.label[:-1]
+        if m.kind == _KIND and m.rule == "organs.committee" and m.label.endswith("委") and len(m.label) >= 3:
+            working = m.label.endswith("工委")
+            stem, tail = (m.label[:-2], 5) if working else (m.label[:-1], 3)
             hits = {label for label, parent in full
-                    if label[len(parent)] == stem[0] and _is_subsequence(stem, label[len(parent):-3])
-                    and label[len(parent):-3] != stem}
+                    if label.endswith("工作委员会") == working and len(label) > len(parent) + tail
+                    and label[len(parent)] == stem[0] and _is_subsequence(stem, label[len(parent):-tail])
+                    and (working or label[len(parent):-tail] != stem)}
             if len(hits) == 1:
                 m = replace(m, label=next(iter(hits)), rule="organs.committee_alias")
         out.append(m)
