@@ -322,7 +322,12 @@ def _is_generic(x: str) -> bool:
         plain = plain[len(deictic):]
         if not plain:
             return True
-    return len(plain) < 2 or bool(c["generic"].match(plain)) or bool(c["level_class"].match(plain))
+    return len(plain) < 2 or bool(c["generic"].match(plain)) or bool(c["level_class"].match(plain)) \
+        or bool(_COUNTED.match(plain))
+
+
+# 两部条例, 三项办法: a count of instruments, no title (laws.generic)
+_COUNTED = re.compile(r"^[两二三四五六七八九十几多]+[部项个件条]$")
 
 
 def _has_place_prefix(x: str) -> bool:
