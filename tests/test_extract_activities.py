@@ -107,6 +107,9 @@ WATER = "《中华人民共和国水污染防治法》"
      [("Research", "中华人民共和国公共文化服务保障法", COMPLETED)]),
     ("对" + WATER + "，开展了执法检查", [WATER],
      [("LawEnforcementInspection", "中华人民共和国水污染防治法", COMPLETED)]),
+    # activities.inspection.evaluation: 立法后评估 of a regulation checks its implementation
+    ("配合市人大常委会对《某市献血条例》开展立法后评估。", ["《某市献血条例》"],
+     [("LegislativeEvaluation", "某市献血条例", COMPLETED)]),
     # a list of laws running on across a comma with 以及 (all are objects)
     ("对农产品质量安全法、消防法，以及统计法和《某省统计条例》的实施情况进行检查。",
      ["农产品质量安全法", "消防法", "统计法", "《某省统计条例》"],

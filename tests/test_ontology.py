@@ -143,7 +143,7 @@ FAMILIES = {
     RK.LegalInstrument: ["Constitution", "NationalLaw", "AdministrativeRegulation",
                          "LocalRegulation", "PolicyDocument", "Plan", "OtherInstrument"],
     RK.OversightActivity: ["LawEnforcementInspection", "ReportDeliberation", "Approval",
-                           "InspectionVisit", "Research", "SpecialInquiry",
+                           "InspectionVisit", "Research", "LegislativeEvaluation", "SpecialInquiry",
                            "SatisfactionRating", "WorkAppraisal", "DutyAppraisal", "Vote",
                            "Appointment", "SuggestionHandling"],
 }

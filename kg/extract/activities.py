@@ -40,7 +40,7 @@ except ImportError:  # pragma: no cover - only while kg.segment is being written
 
 # a sentence without any of these holds no activity: skip it cheaply
 # 报告/汇报: a report named before its hearing (activities.report.topic_first) has no other trigger
-_ANY_TRIGGER = re.compile("听取|审议|审查|检查|调研|视察|询问|测评|评议|票决|任免|督办|跟踪监督|回头看|委托|通报|报告|汇报")
+_ANY_TRIGGER = re.compile("听取|审议|审查|检查|调研|视察|询问|测评|评议|票决|任免|督办|跟踪监督|回头看|评估|委托|通报|报告|汇报")
 _YEAR = re.compile(r"((?:19|20)[0-9]{2})年")
 _LEAD_YEAR = re.compile(r"^[^，。；]{0,4}?((?:19|20)[0-9]{2})年(?:[上下]半年|以来|度)?[，,]")
 

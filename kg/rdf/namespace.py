@@ -80,6 +80,7 @@ class RK(_rdflib_ns.DefinedNamespace):
     Approval: URIRef  # 审查批准
     InspectionVisit: URIRef  # 视察
     Research: URIRef  # 调研
+    LegislativeEvaluation: URIRef  # 立法后评估
     SpecialInquiry: URIRef  # 专题询问
     SatisfactionRating: URIRef  # 满意度测评
     WorkAppraisal: URIRef  # 工作评议
