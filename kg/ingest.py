@@ -319,6 +319,8 @@ _UNTONE = str.maketrans({c: "aaaaeeeeiiiioooouuuuvvvvv"[i] for i, c in enumerate
 _PAREN_PAIR = re.compile(r"\(([^()\n]{0,200})\)")
 _HALF_PUNCT = re.compile(rf"(?<=[{_CJK_CTX}])[,;:?!]+|[,;:?!]+(?=[{_CJK}])")
 _TO_FULL = str.maketrans({",": "，", ";": "；", ":": "：", "?": "？", "!": "！"})
+# the corner quotes of Hong Kong and Taiwan usage are the mainland's curly quotes
+_CORNER_QUOTES = str.maketrans({"「": "“", "」": "”", "『": "‘", "』": "’"})
 _DOUBLED = re.compile(r"([。，！？；、：])\1+")
 _BLANKS = re.compile(r"\n{3,}")
 _HAS_CJK = re.compile(rf"[{_CJK}]")
@@ -343,7 +345,7 @@ def _full_parens(m: re.Match) -> str:
 def normalise(text: str) -> str:
     """The canonical form of a text: every offset in the pipeline points into it.
 
-    NFC; traditional → simplified; full-width letters and digits → half-width; half-width
+    NFC; traditional → simplified, corner quotes 「」『』 → “”‘’; full-width letters and digits → half-width; half-width
     ,;:?!() in Chinese text → full-width; doubled 。，！ collapsed; pinyin glosses removed;
     web boilerplate lines and watermarks removed; a line repeated at once kept once;
     lines trimmed, runs of blank lines collapsed.  Masks (**区, ****年) are kept.
@@ -356,6 +358,7 @@ def normalise(text: str) -> str:
     text = _NEWLINES.sub("\n", text)
     text = unicodedata.normalize("NFC", text)
     text = _t2s().convert(text)
+    text = text.translate(_CORNER_QUOTES)
     text = text.translate(_FULLWIDTH_ALNUM)
     text = _FW_DOT.sub(".", text)
     rules = _boilerplate()

@@ -256,6 +256,8 @@ def test_read_pdf_rejoins_lines_wrapped_at_page_width(tmp_path):
         # traditional, also when mixed with simplified
         ("人大常委會聽取報告", "人大常委会听取报告"),
         ("区人大常委会聽取和审議報告", "区人大常委会听取和审议报告"),
+        # corner quotes of Hong Kong and Taiwan usage
+        ("堅持「有件必備、有備必審」和『兩個確立』", "坚持“有件必备、有备必审”和‘两个确立’"),
         # full-width letters and digits
         ("２０２２年ＡＢＣ１．５亿元", "2022年ABC1.5亿元"),
         # half-width punctuation in Chinese text
