@@ -27,6 +27,7 @@ def labels(text: str) -> list[str]:
         ("奋力实现第二个百年奋斗目标。", ["第二个百年奋斗目标"]),
         ("自觉接受“一府一委两院”的监督。", ["一府一委两院"]),
         ("完善交办、承办、督办、答复、测评“五个环节”闭环机制。", ["五个环节"]),  # 环节 is no festival
+        ("坚决反对“四风”问题。", ["四风"]),  # a known formula before 问题 stays one
         ("围绕“六稳”“六保”要求推动发展。", ["六稳", "六保"]),
         ("全面推进“三个一批”项目建设，争做“五个表率”。", ["三个一批", "五个表率"]),
         ("以有场所、有经费等“八有”为目标。", ["八有"]),
@@ -89,6 +90,8 @@ def test_extract_formulas_finds_slogans_of_the_genre(text, expected):
     [
         "构筑监督“闭环”体系。",  # emphasis on an ordinary word
         "各地结合“六五环境日”等宣传活动开展普法。",  # an observance day led by its date
+        "认真学习贯彻“七一”重要讲话精神。",  # a date
+        "承办单位存在“文来文往”现象。",  # a problem described
         "紧扣“公益”主题，做到“建设”有标杆。",  # two-character emphasis
         "在党委和群众之间架起了一座“连心桥”。",  # metaphor after a measure word
         "进一步缓解“大班额”现象，帮助群众实现“微心愿”。",  # quoted nouns

@@ -115,6 +115,8 @@ def _config():
         "idiom": re.compile(rules["idiom_pattern"]),
         "time_led": re.compile(rules["time_led_pattern"]),
         "observance": re.compile(rules["observance_pattern"]),
+        "problem_follow": tuple(rules["problem_followers"]),
+        "date_only": re.compile(rules["date_only_pattern"]),
         "edu_follow": tuple(rules["education_campaign_followers"]),
         "members": _members(lex),
         "actor": re.compile(rules["actor_series_pattern"]),
@@ -200,6 +202,8 @@ def judge_quote(content: str, before: str, after: str, in_run: bool = False) -> 
         return None  # “两个专项行动”, “三会一课”, “十件实事”: programmes
     if cfg["rating"].match(c):
         return None  # “五星级”代表联络站: a rating, not a formula
+    if (after.startswith(cfg["problem_follow"]) and c not in cfg["lexicon"]) or cfg["date_only"].match(c):
+        return None  # 存在“文来文往”现象: a problem described (“四风”问题 is known); “七一”讲话: a date
     if _PLUS_WORDS.fullmatch(c):
         return None  # “审议+询问+测评”: a working method, a programme (seed 000)
     if is_parallel(c):
