@@ -35,6 +35,7 @@ def counts(text: str, mentions=None):
         ("组建了两个代表小组，引导三户企业代表参与。", [(2, "个", False), (3, "户", False)]),
         ("引导****、****三户企业代表参与试点。", [(3, "户", False)]),
         ("每年向市委专题汇报一次工作。", [(1, "次", False)]),
+        ("坚持每月一次的代表接待日。", [(1, "次", False)]),  # 每月 before the number: a frequency, no date
         ("每两个月组织一次代表活动。", [(1, "次", False)]),  # 每两个月 is a frequency, 一次 a count
         ("每个街道配备1名专职工委主任、2名工委委员。", [(1, "名", False), (2, "名", False)]),
         ("16名代表进行3分钟脱稿发言。", [(16, "名", False), (3, "分钟", False)]),
@@ -126,6 +127,17 @@ def test_extract_counts_reads_a_numbered_item_with_a_long_first_clause():
     doc = Document("t", "t.txt", text, "", (), "")
     sents = [Sentence(0, 0, len(text), text, 0, None)]
     assert [(c.value, c.unit) for c in extract_counts(doc, sents, ())] == [(86.0, "件")]
+
+
+def test_extract_counts_reads_a_numbered_item_whose_first_clause_ends_with_a_comma():
+    # a run-in title stands as its own sentence; 3．…6次，… is the item's body
+    text = "3．全年计划召开常委会会议6次，原则上每两个月召开1次。\n4．加强代表培训。举办培训班2期。\n"
+    doc = Document("t", "t.txt", text, "", (), "")
+    lines = text.split("\n")
+    sents = [Sentence(0, 0, len(lines[0]), lines[0], 0, None),
+             Sentence(1, len(lines[0]) + 1, len(lines[0]) + 1 + len(lines[1]), lines[1], 0, None)]
+    found = [(c.value, c.unit, c.what) for c in extract_counts(doc, sents, ())]
+    assert found == [(6.0, "次", "全年计划召开常委会会议"), (1.0, "次", "原则上每两个月召开"), (2.0, "期", "举办培训班")]
 
 
 def test_extract_counts_records_a_thing_stated_twice_once():

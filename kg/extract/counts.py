@@ -103,6 +103,7 @@ def _what(text: str, start: int, end: int) -> str:
     if m and not m.group(0).startswith(_config()["approx_unit"]):
         return m.group(0)
     clause = _CLAUSE.split(text[:start])[-1]
+    clause = _config()["heading"].sub("", clause, count=1)  # 3．全年…: the item number is no part
     return clause[-20:].strip()
 
 
@@ -123,8 +124,12 @@ def _in_heading(doc_text: str, pos: int, heading: re.Pattern, title_max: int = 2
         title = head[heading.match(head).end():]
         # a run-in title is a short phrase; a long first clause is the item's body
         # (12．区十八届人大四次会议期间代表提出的128件建议已交办承办单位，…)
-        clause = _CLAUSE_END.split(line[len(head) - len(title):])[0]
-        return not _CLAUSE_END.search(title) and len(clause) <= title_max
+        body = line[len(head) - len(title):]
+        clause = _CLAUSE_END.split(body)[0]
+        # …and a title stands as its own sentence (1．加强代表工作。…): a first clause closed
+        # by a comma (3．全年计划召开常委会会议6次，…) is the item's body
+        closed_by = body[len(clause):len(clause) + 1]
+        return not _CLAUSE_END.search(title) and len(clause) <= title_max and closed_by != "，"
     return True
 
 
@@ -279,7 +284,8 @@ def _value(num: str, unit: str, text: str, a: int, b: int) -> tuple[float | None
 def _keep(text: str, a: int, b: int, value: float, unit: str, num: str, cfg) -> bool:
     """False for masks, dates, ordinals, ranges, quotes, titles, idioms and rhetoric."""
     before = text[max(0, a - 2):a]
-    if before.endswith(cfg["ordinal"]) and not (before.endswith("*") and not num[0].isdigit()):
+    if before.endswith(cfg["ordinal"]) and not (before.endswith("*") and not num[0].isdigit()) \
+            and not text[:a].endswith(cfg["freq"]):  # 每月一次: a frequency, not a date
         return False  # 第三, 11月28人日, *2名; but ****三户 names masked companies, then counts
     if not num[0].isdigit() and text.startswith(cfg["named_after"], b):
         return False  # 八项规定, 六项禁令: a numbered name, not a count
