@@ -72,6 +72,9 @@ def found(text: str) -> list[tuple[str, str]]:
          [("主任会议成员联系代表制度", "制度"), ("代表述职制度", "制度")]),
         # a 、-list closed by 等 and a head
         ("探索建立代表建议集中交办、重点督办等机制。", [("代表建议集中交办", "机制"), ("重点督办", "机制")]),
+        # a named pilot; 工作评议 performed (not listed among methods)
+        ("听取和审议了市政府关于新型农村合作医疗试点工作情况的报告。", [("新型农村合作医疗试点", "试点")]),
+        ("对市政府组成部门开展工作评议。", [("工作评议", "评议")]),
         # programmes.head.after_de: a long name after a relative clause
         ("建立由分管副市长担任召集人的土壤污染防治联席会议制度。", [("土壤污染防治联席会议制度", "制度")]),
         # the verb nearest before the list governs it, not the clause's first verb
@@ -189,6 +192,8 @@ def test_extract_programmes_finds_named_programmes(text, expected):
         "组织代表开展走访、调研、评议活动40次。",  # a 、-list of two-character acts
         "健全常委会及其机关各项制度。",  # a quantifier core
         "完善了行之有效的工作机制。",  # a short description after 的
+        "组织开展专项审议、工作评议、履职评议等。",  # methods listed, no programme
+        "确定3个试点县开展工作。",  # the places of a pilot
         "认真落实区人大常委会机关各项规章制度。",  # a quantifier before the head
         "代工委组织评议代表深入被评议部门开展调查。",  # a passive clause (被) is no name
         "县人大常委会组织代表视察了全县农村饮水安全工程。",  # a finished act (了) is no name
