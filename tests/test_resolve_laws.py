@@ -78,6 +78,12 @@ def test_resolve_law_formula_links_through_stem():
     assert (ent.path, ent.cls) == ("law/中华人民共和国安全生产法", "NationalLaw")
 
 
+def test_resolve_law_formula_stem_closed_by_a_field_word():
+    # laws.formula.stem_trimmed: 消防安全“一法两规定” is the 消防法 and its rules
+    m = _mention("消防安全“一法两规定”", "formula", stem="消防安全", formula="一法两规定")
+    assert resolve_law(m, DISTRICT).path == "law/中华人民共和国消防法"
+
+
 def test_resolve_law_formula_with_unknown_stem_stays_local():
     m = _mention("某某事务“一法一办法”", "formula", stem="某某事务", formula="一法一办法")
     ent = resolve_law(m, DISTRICT)

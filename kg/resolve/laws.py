@@ -17,6 +17,8 @@ from kg.extract.rules import derived, load_toml, load_tsv
 from kg.records import Entity, Jurisdiction, Mention, safe_key
 
 PRC = "中华人民共和国"
+# words that close a formula's stem without belonging to the law's name (消防安全 → 消防法)
+_STEM_FIELD_WORDS = ("安全", "工作", "管理", "领域")
 _LEVEL_CLASS = {"法律": "NationalLaw", "行政法规": "AdministrativeRegulation", "宪法": "Constitution"}
 _NOISE = re.compile(r"[\s《》〈〉<>‹›«»＜＞“”‘’\"'「」『』]")
 _SUFFIX = re.compile(
@@ -193,6 +195,10 @@ def resolve_law(mention: Mention, jurisdiction: Jurisdiction) -> Entity | None:
     if mention.attr("form") == "formula":
         stem = mention.attr("stem") or ""
         entry = lookup(stem + "法") if stem else None
+        if entry is None and len(stem) >= 4 and stem.endswith(_STEM_FIELD_WORDS):
+            # 消防安全“一法两规定”: the field word closing the stem is no part of the law's
+            # name (消防法) — laws.formula.stem_trimmed
+            entry = lookup(stem[:-2] + "法")
     else:
         entry = lookup(mention.label)
     if entry is not None:
