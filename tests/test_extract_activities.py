@@ -350,6 +350,10 @@ def test_year_written_in_the_clause_wins_over_heading():
     ("深化政府民生实事项目实施情况工作评议", [("WorkAppraisal", "政府民生实事项目实施情况")]),
     ("全年依法任免国家机关工作人员35名", [("Appointment", "国家机关工作人员")]),
     ("开展就业保障专项调研", [("Research", "就业保障")]),
+    # votes and the handling of deputies' suggestions, the topic before or after the trigger
+    ("对2023年度10件民生实事项目进行票决", [("Vote", "民生实事项目")]),
+    ("全年办理代表建议235件", [("SuggestionHandling", "代表建议")]),
+    ("重点督办代表提出的城区停车难问题的建议", [("SuggestionHandling", "城区停车难问题")]),
     # generic lists and bare counts name no activity
     ("组织人大代表参加执法检查、调研视察等活动", []),
     ("精心组织开展专项审议、工作评议、履职评议、专题询问、执法检查等", []),
@@ -361,6 +365,12 @@ def test_year_written_in_the_clause_wins_over_heading():
 def test_other_activities_need_a_topic(text, expected):
     events = run(text)
     assert [(e.kind, e.topic) for e in events if e.kind != "ReportDeliberation"] == expected
+
+
+def test_an_activity_that_is_also_a_named_practice_is_still_an_activity():
+    # 述职评议 is a programme too; its trigger stays visible to the activity parser
+    events = run("对区政府任命的12名局长进行述职评议", programmes=["述职评议"])
+    assert [(e.kind, e.topic) for e in events] == [("DutyAppraisal", "区政府任命的12名局长")]
 
 
 def test_programme_in_the_clause_is_realised():

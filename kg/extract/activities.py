@@ -40,7 +40,7 @@ except ImportError:  # pragma: no cover - only while kg.segment is being written
 
 # a sentence without any of these holds no activity: skip it cheaply
 # 报告/汇报: a report named before its hearing (activities.report.topic_first) has no other trigger
-_ANY_TRIGGER = re.compile("听取|审议|审查|检查|调研|视察|询问|测评|评议|票决|任免|督办|跟踪监督|回头看|评估|委托|通报|报告|汇报")
+_ANY_TRIGGER = re.compile("听取|审议|审查|检查|调研|视察|询问|测评|评议|票决|任免|督办|跟踪监督|回头看|评估|办理|交办|办结|委托|通报|报告|汇报")
 _YEAR = re.compile(r"((?:19|20)[0-9]{2})年")
 _LEAD_YEAR = re.compile(r"^[^，。；]{0,4}?((?:19|20)[0-9]{2})年(?:[上下]半年|以来|度)?[，,]")
 
@@ -289,7 +289,8 @@ def _sentence_events(sent: Sentence, ms: list[Mention], section_of, sections, in
               and not any(l.start <= m.start and m.end <= l.end for l in laws)]
     programmes = [m for m in ms if m.kind == "programme"]
     law_spans = [(m.start - base, m.end - base) for m in laws]
-    masked = [(m.start - base, m.end - base) for m in ms if m.kind in ("law", "organ", "programme", "formula")]
+    masked = [(m.start - base, m.end - base - _trigger_tail(m)) for m in ms
+              if m.kind in ("law", "organ", "programme", "formula")]
     inspections = _one_per_law(find_inspections(text, laws, masked, base), base)
     inspections = [_opinion_law(h, ms) for h in inspections]
     used = {h.trig_start for h in inspections}
@@ -325,6 +326,16 @@ def _sentence_events(sent: Sentence, ms: list[Mention], section_of, sections, in
         for extra in h.reporters[1:]:
             out.append(_replace_reporter(out[-1], extra))
     return out
+
+
+def _trigger_tail(m: Mention) -> int:
+    """Length of an activity word closing a programme's name (述职评议, …工作评议): the
+    practice is also the activity performed, so its trigger stays visible."""
+    if m.kind != "programme":
+        return 0
+    from kg.extract.inspections import rules as inspection_rules
+
+    return next((len(w) for w in inspection_rules().tail_words if m.text.endswith(w)), 0)
 
 
 def _no_cue(sent: Sentence) -> Sentence:

@@ -33,6 +33,8 @@ class _Rules:
         for a in data.get("activity", ()):
             words[a["word"]] = {**a, "strong": False, "typed": True}
         self.words = words
+        # activity words a programme's name may end with (述职评议, 满意度测评), longest first
+        self.tail_words = tuple(sorted((w for w, spec in words.items() if spec.get("typed")), key=len, reverse=True))
         alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
         self.trigger = re.compile(alternation)
         self.not_after = re.compile(ins["not_after"])
@@ -69,7 +71,8 @@ class _Rules:
         self.extras = []
         for key, kind in (("appointment", "Appointment"), ("vote", "Vote"), ("suggestion", "SuggestionHandling")):
             spec = data[key]
-            self.extras.append((kind, spec["rule"], spec["word"], re.compile(spec["pattern"])))
+            words = spec["word"] if isinstance(spec["word"], list) else [spec["word"]]
+            self.extras.append((kind, spec["rule"], tuple(words), re.compile(spec["pattern"])))
 
 
 @derived
@@ -284,16 +287,24 @@ def find_topic_activities(text: str, masked: list[tuple[int, int]], law_spans: l
         for s, e, topic in _topics(text, cs, ts, t.end(), ce, law_spans):
             out.append(Hit(spec["kind"], _topic_rule(spec), t.start(), t.end(), t.group(),
                            min(s, t.start()), max(e, t.end()), topic, (s, e)))
-    for kind, rule, word, rx in R.extras:
+    for kind, rule, words, rx in R.extras:
         for m in rx.finditer(text):
             if _inside(m.start(), masked):
                 continue
-            topic, s, e = clean_topic(m.group("t"), m.start("t"))
-            if _topic_fine(topic):
-                w = m.group().find(word)
+            # the topic after the trigger (group t) or before it (group pre: 对X进行票决)
+            g = "t" if m.group("t") is not None else "pre"
+            # a year and a count before the items (对2023年度10件民生实事项目进行票决) are no topic
+            lead = _EXTRA_LEAD.match(m.group(g))
+            topic, s, e = clean_topic(m.group(g)[lead.end():], m.start(g) + lead.end())
+            found = [(m.group().find(w), w) for w in words if w in m.group()]
+            if _topic_fine(topic) and found:
+                w, word = min(found)
                 out.append(Hit(kind, rule, m.start() + w, m.start() + w + len(word), word, m.start(), m.end(),
                                topic, (s, e)))
     return out
+
+
+_EXTRA_LEAD = re.compile(r"(?:(?:19|20)[0-9]{2}年度?的?)?(?:[0-9]+[件个项名批])?")
 
 
 def _topic_rule(spec: dict) -> str:
