@@ -92,6 +92,7 @@ def test_extract_formulas_finds_slogans_of_the_genre(text, expected):
         "各地结合“六五环境日”等宣传活动开展普法。",  # an observance day led by its date
         "认真学习贯彻“七一”重要讲话精神。",  # a date
         "承办单位存在“文来文往”现象。",  # a problem described
+        "遴选出“关于加快中心城区停车设施建设的建议”“关于推进城镇老旧小区改造的建议”“关于加强农村饮水安全保障的建议”等10件重点督办建议。",  # titles
         "紧扣“公益”主题，做到“建设”有标杆。",  # two-character emphasis
         "在党委和群众之间架起了一座“连心桥”。",  # metaphor after a measure word
         "进一步缓解“大班额”现象，帮助群众实现“微心愿”。",  # quoted nouns

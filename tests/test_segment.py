@@ -307,6 +307,13 @@ def test_a_summary_titled_document_turns_to_plans_at_its_plan_part():
         ("某区人大常委会2024年上半年工作总结", C), ("一、依法监督", C), ("二、下半年工作打算", P)]
 
 
+def test_a_kick_off_speech_speaks_of_work_to_come():
+    text = "在全市执法检查和部门工作评议动员大会上的讲话\n今年对三个部门开展工作评议。\n去年开展了执法检查。"
+    sections, sentences = segment(_doc(text))
+    assert sections[1].modality == P
+    assert sentences[-1].modality == C  # a past cue in the sentence still speaks first
+
+
 def test_a_label_and_value_line_is_no_part_heading():
     text = ("某市人大常委会2014年度监督工作计划\n一、听取和审议专项工作报告\n3月 听取报告\n"
             "监督重点：年度计划开工任务的完成情况\n二、执法检查\n对某法开展执法检查。")

@@ -117,6 +117,7 @@ def _config():
         "observance": re.compile(rules["observance_pattern"]),
         "problem_follow": tuple(rules["problem_followers"]),
         "date_only": re.compile(rules["date_only_pattern"]),
+        "title_like": re.compile(rules["title_like_pattern"]),
         "edu_follow": tuple(rules["education_campaign_followers"]),
         "members": _members(lex),
         "actor": re.compile(rules["actor_series_pattern"]),
@@ -196,6 +197,8 @@ def judge_quote(content: str, before: str, after: str, in_run: bool = False) -> 
         return None  # “两院”, “一督到底”, “一交了之”: abbreviations and idioms
     if after.startswith("+") or cfg["plan"].match(c):
         return None  # “五位一体”+问题清单制: part of a composite model name; “八五”: a plan
+    if cfg["title_like"].search(c):
+        return None  # “关于加快停车设施建设的建议”: the title of a suggestion or report
     if c.endswith(cfg["inst_end"]) or after.startswith(cfg["inst_follow"]):
         return None  # 一法一条例, “双联系、双提升、双评议”实施办法: instruments
     if c.endswith(cfg["prog_end"]) or c in _programme_words():
