@@ -211,13 +211,28 @@ def _join_wrapped(lines: list[str]) -> list[str]:
     out: list[str] = []
     carry = False
     for line in lines:
-        if carry and out and line.strip():
+        if carry and out and not line.strip():
+            continue  # the blank left by a page break inside a paragraph
+        if carry and out:
             out[-1] = out[-1].rstrip() + line.strip()
         else:
             out.append(line)
         last = out[-1].rstrip()
         carry = len(line.rstrip()) >= full and not last.endswith(_LINE_END_MARK)
     return out
+
+
+def _looks_wrapped(lines: list[str]) -> bool:
+    """A plain text copied from a PDF: most lines share one width and many of them stop
+    mid-sentence (a text of one paragraph per line varies in width and ends its lines with
+    。). Page numbers are gone by now (boilerplate)."""
+    widths = [len(s.strip()) for s in lines if len(s.strip()) > 10]
+    if len(widths) < 8:
+        return False
+    mode = statistics.mode(widths)
+    at_mode = [s.strip() for s in lines if abs(len(s.strip()) - mode) <= 1]
+    open_ended = sum(1 for s in at_mode if not s.endswith(_LINE_END_MARK))
+    return len(at_mode) >= 0.5 * len(widths) and open_ended >= 0.4 * len(at_mode)
 
 
 def _read_pdf(raw: bytes, path: Path) -> str:
@@ -244,7 +259,8 @@ def read_document(path: Path) -> Document:
     """Read one .txt/.docx/.html/.htm/.pdf file into a normalised :class:`Document`.
 
     Raises :class:`IngestError` (with the file name and a reason) for a missing, empty,
-    binary, undecodable or unsupported file and for a PDF without a text layer.
+    binary, undecodable or unsupported file and for a PDF without a text layer. A PDF's
+    lines, and those of a PDF copy saved as .txt, are rejoined where the page width broke them.
     """
     path = Path(path)
     suffix = path.suffix.lower()
@@ -267,6 +283,8 @@ def read_document(path: Path) -> Document:
     else:
         text = decode_bytes(raw, path)
     text = normalise(text)
+    if suffix == ".txt" and _looks_wrapped(lines := text.split("\n")):
+        text = "\n".join(_join_wrapped(lines))  # a PDF's text saved as .txt
     if not text.strip():
         raise IngestError(path, "no text in file")
     return Document(

@@ -247,6 +247,27 @@ def test_read_pdf_rejoins_lines_wrapped_at_page_width(tmp_path):
     assert lines == ["".join(wrapped[:4]), "2023年工作安排"]
 
 
+def test_a_pdf_copy_saved_as_text_is_rejoined_across_page_breaks(tmp_path):
+    body = ("常委会认真履行宪法和法律赋予的职责，依法开展执法检查，听取和审议专项工作报告，组织代表视察调研，"
+            "推动解决群众急难愁盼问题，取得了积极成效。配合省人大常委会执法检查组开展《中华人民共和国义务教育法》"
+            "执法检查，对全县中小学校舍安全工程建设情况进行视察，督促政府加大投入，改善办学条件。") * 2
+    lines = [body[i:i + 24] for i in range(0, len(body), 24)]
+    lines.insert(4, "— 3 —")  # a page number between two halves of a sentence
+    path = tmp_path / "wrapped.txt"
+    path.write_text("某县人大常委会工作报告\n" + "\n".join(lines) + "\n二、今年工作安排\n", encoding="utf-8")
+    text = read_document(path).text
+    assert text.split("\n") == ["某县人大常委会工作报告", body, "二、今年工作安排"]
+
+
+def test_a_text_of_one_paragraph_per_line_is_left_as_it_is(tmp_path):
+    paragraphs = ["一、过去一年的主要工作", "常委会依法开展执法检查，听取和审议专项工作报告。",
+                  "组织代表视察调研，推动解决群众急难愁盼问题，取得了积极成效，得到广泛好评。",
+                  "二、今年工作安排", "继续开展执法检查。"] * 3
+    path = tmp_path / "plain.txt"
+    path.write_text("\n".join(paragraphs), encoding="utf-8")
+    assert read_document(path).text.split("\n") == paragraphs
+
+
 # --------------------------------------------------------------------------- normalise
 
 
