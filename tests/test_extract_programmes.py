@@ -75,6 +75,10 @@ def found(text: str) -> list[tuple[str, str]]:
         # a named pilot; 工作评议 performed (not listed among methods)
         ("听取和审议了市政府关于新型农村合作医疗试点工作情况的报告。", [("新型农村合作医疗试点", "试点")]),
         ("对市政府组成部门开展工作评议。", [("工作评议", "评议")]),
+        # a review named after what it reviews; named drives (三年行动, 攻坚战, 保卫战)
+        ("深化代表建议办理“回头看”，提升服务水平。", [("代表建议办理“回头看”", "回头看")]),
+        ("今年是安全生产专项整治三年行动的收官之年。", [("安全生产专项整治三年行动", "行动")]),
+        ("坚决打好污染防治攻坚战。", [("污染防治攻坚战", "行动")]),
         # programmes.head.after_de: a long name after a relative clause
         ("建立由分管副市长担任召集人的土壤污染防治联席会议制度。", [("土壤污染防治联席会议制度", "制度")]),
         # the verb nearest before the list governs it, not the clause's first verb
@@ -192,6 +196,8 @@ def test_extract_programmes_finds_named_programmes(text, expected):
         "组织代表开展走访、调研、评议活动40次。",  # a 、-list of two-character acts
         "健全常委会及其机关各项制度。",  # a quantifier core
         "完善了行之有效的工作机制。",  # a short description after 的
+        "对去年检查过的劳动合同法开展“回头看”。",  # a bare review names the method only
+        "坚决打赢三大攻坚战。",  # a numbered formula, left to the formula pass
         "组织开展专项审议、工作评议、履职评议等。",  # methods listed, no programme
         "确定3个试点县开展工作。",  # the places of a pilot
         "认真落实区人大常委会机关各项规章制度。",  # a quantifier before the head

@@ -57,6 +57,7 @@ from kg.records import Document, Mention, Sentence
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _STOP = frozenset("，。；：！？,.;:!?\n《》<>【】[]—-…")
 _SPACE = re.compile(r"\s+")
+_NUMBERED_CORE = re.compile(r"[一二两三四五六七八九十]+大")
 _NUM_HEAD = re.compile(r"([一二两三四五六七八九十\d]+)[项个种条](机制|制度)")
 _ETC_HEAD = re.compile(r"等(机制|制度)")
 _LEAD_COUNT = re.compile(r"[一二两三四五六七八九十\d]+[次个项场期届]")
@@ -120,6 +121,7 @@ def _config():
         "q_gov_between": re.compile("(?:{})?".format("|".join(
             map(re.escape, sorted(data.get("quoted_governed_between", []), key=len, reverse=True))))),
         "q_gov_stop": frozenset(data["quoted_governed_stop"]),
+        "review_quotes": frozenset(data.get("review_quotes", ())),
         "coord_bad_first": tuple(data["coordination_bad_first_endings"]),
         "generic_words": tuple(sorted(data["generic_cores"], key=len, reverse=True)),
         "self_patterns": [(re.compile(x["pattern"]), x["kind"]) for x in data.get("quoted_self_patterns", [])],
@@ -419,6 +421,8 @@ def _judge_head(text: str, hs: int, he: int, head: dict) -> tuple[int, str] | No
         return None
     if "了" in core.replace("了解", "").replace("了之", ""):
         return None  # 代表视察了…工程: a finished act, not a name (programmes.head)
+    if _NUMBERED_CORE.fullmatch(core):
+        return None  # 三大攻坚战, 两大战略: a numbered formula, left to the formula pass
     if head["word"] in cfg["formula_core_heads"] and _formula_core(core):
         return None  # 市委“工业强市、生态立市”发展战略: a slogan, recorded by the formula pass
     if _predicative(text, left, core) or _generic_list(core):
@@ -531,6 +535,7 @@ def extract_programmes(doc: Document, sentences: Sequence[Sentence]) -> list[Men
         if quotes:
             _quoted_gap(text, quotes, add)
             _quoted_governed(text, quotes, add)
+            _subject_review(text, quotes, add)
 
         for m in (_COORD.finditer(text) if quotes else ()):
             add(m.start(2), m.end(2), m.group(2), "programmes.coordinated", "活动")
@@ -591,6 +596,21 @@ def _quoted_gap(text: str, quotes: list[re.Match], add) -> None:
             continue
         kind = next(h for h in ("体系", "机制", "制度", "模式") if mid.endswith(h))
         add(m.start(), g.end(), text[m.start():g.end()], "programmes.quoted_head", kind)
+
+
+def _subject_review(text: str, quotes: list[re.Match], add) -> None:
+    """A review named after what it reviews (programmes.quoted_review): 开展代表建议办理“回头看”,
+    结合中央环境保护督察“回头看”. The quote (“回头看”) must follow its subject, a noun phrase
+    right after the governing verb; a bare 开展“回头看” names the method only."""
+    cfg = _config()
+    for m in quotes:
+        if m.group(1).strip() not in cfg["review_quotes"]:
+            continue
+        left, why = scan_left(text, m.start())
+        subject = text[left:m.start()]
+        if why == "verb" and 4 <= len(subject) <= 14 and all(_CJK.match(c) for c in subject) \
+                and not subject.startswith(("对", "就", "围绕")):
+            add(left, m.end(), text[left:m.end()], "programmes.quoted_review", "回头看")
 
 
 def _quoted_governed(text: str, quotes: list[re.Match], add) -> None:
