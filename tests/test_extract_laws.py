@@ -127,6 +127,8 @@ def test_extract_laws_finds_bare_registry_names(text, expected):
     "各工作委员会要细化工作方案，明确责任。",  # a verb of detailing before a generic title
     "两部条例将报请省人民代表大会常务委员会批准。",  # a count of instruments
     "研究部署自治条例修订工作。",  # a verb of placing a task before a generic title
+    "（以下简称“一法一决定”）",  # a formula defined as a short name has no stem of its own
+    "市人大常委会召开“一法一决定”执法检查汇报会。",  # …nor one after a verb of meeting
     "在全州人大民族工作暨自治条例修订工作座谈会上的讲话。",  # 暨 joins two events
     "改进工作方法，想办法解决问题，这种说法不对。",
     "依法履职，严格执法，开展普法宣传，做到学法守法用法。",
