@@ -107,6 +107,9 @@ WATER = "《中华人民共和国水污染防治法》"
      [("Research", "中华人民共和国公共文化服务保障法", COMPLETED)]),
     ("对" + WATER + "，开展了执法检查", [WATER],
      [("LawEnforcementInspection", "中华人民共和国水污染防治法", COMPLETED)]),
+    # activities.inspection.framed: a clause before frames the activity by a law's implementation
+    ("围绕《中华人民共和国无障碍环境建设法》的实施情况，工委对辖区公共场所无障碍设施进行了调研。",
+     ["《中华人民共和国无障碍环境建设法》"], [("Research", "中华人民共和国无障碍环境建设法", COMPLETED)]),
     # activities.inspection.evaluation: 立法后评估 of a regulation checks its implementation
     ("配合市人大常委会对《某市献血条例》开展立法后评估。", ["《某市献血条例》"],
      [("LegislativeEvaluation", "某市献血条例", COMPLETED)]),

@@ -112,12 +112,18 @@ def find_inspections(text: str, laws: list[Mention], masked: list[tuple[int, int
             continue
         cs, ce = clause_of(cuts, t.start(), len(text))
         pre_laws = [x for x in local if cs <= x[0] and x[1] <= t.start()]
-        if not pre_laws and cs >= 2 and not R.introducer.search(text, cs, t.start()):
+        framed = False
+        if not pre_laws and cs >= 2:
             ps = clause_of(cuts, cs - 2, len(text))[0]
             prev = [x for x in local if ps <= x[0] and x[1] <= cs]
-            if prev and (len(text[cs:t.start()].strip()) <= 6 or _fronted_object(text, plain, ps, cs, t, ce, spec, local)):
+            if prev and not R.introducer.search(text, cs, t.start()) and (
+                    len(text[cs:t.start()].strip()) <= 6 or _fronted_object(text, plain, ps, cs, t, ce, spec, local)):
                 # 对《X》，开展执法检查: the object sits in the clause before
                 cs, pre_laws = ps, prev
+            elif prev and _law_frame(plain, ps, cs, prev):
+                # 围绕《X》的实施情况，…对辖区设施进行了调研: the clause before frames the activity
+                # by the law's implementation (activities.inspection.framed)
+                cs, pre_laws, framed = ps, prev, True
         if pre_laws:
             # a list of laws that runs on across a comma (…统计法，以及老年人权益保障法和《X》的
             # 实施情况进行检查): the laws before the comma are objects too
@@ -132,7 +138,7 @@ def find_inspections(text: str, laws: list[Mention], masked: list[tuple[int, int
             continue
         for a, b, law in pre_laws:
             if _law_ok(text, plain, cs, a, b, t.start(), bool(spec["strong"]), local):
-                out.append(Hit(spec["kind"], spec["rule"], t.start(), t.end(), t.group(),
+                out.append(Hit(spec["kind"], "activities.inspection.framed" if framed else spec["rule"], t.start(), t.end(), t.group(),
                                min(a, t.start()), t.end(), law=law))
         chain, rule = _post_chain(text, local, t, ce, bool(spec["strong"]))
         for a, b, law in chain:
@@ -177,6 +183,16 @@ def _fronted_object(text, plain, ps, cs, t, ce, spec, local) -> bool:
             return True
     tail = text[t.end():ce].strip("”’了 ")
     return bool(spec["strong"]) and not tail
+
+
+def _law_frame(plain: str, ps: int, cs: int, prev) -> bool:
+    """A clause that is only a frame: an introducer opening it, the laws, and an
+    implementation phrase closing it (围绕《X》的实施情况，)."""
+    R = rules()
+    first, last = prev[0][0], prev[-1][1]
+    opens = R.introducer.match(plain, ps) and not plain[R.introducer.match(plain, ps).end():first].strip("《〈< ")
+    tail = plain[last:cs].strip("》〉> ，,")
+    return bool(opens) and bool(re.fullmatch(r"的?(?:贯彻)?(?:实施|执行|落实|施行)情况", tail))
 
 
 def _inside(pos: int, spans) -> bool:
