@@ -69,6 +69,8 @@ def _labels(text: str) -> set[str]:
         # organs.department.full_name: a department's short name is labelled with its full name
         ("区市场监管局、区公安分局和区发改委参加检查。", {"区市场监督管理局", "区公安分局", "区发展和改革委员会"}),
         ("走访了区妇联、县住建局。", {"区妇女联合会", "县住房和城乡建设局"}),
+        # public media and health bodies named with their level
+        ("县电视台、市疾病预防控制中心参加。", {"县电视台", "市疾病预防控制中心"}),
         # the organs of a 地区 named bare (地委, 行署)
         ("在地委的领导下，行署认真落实。", {"地委", "行署"}),
         # organs.court_by_level: a province's court is its 高级人民法院
