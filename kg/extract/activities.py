@@ -26,6 +26,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import defaultdict
+from functools import lru_cache
 
 from kg.extract.inspections import find_inspections, find_on_report, find_topic_activities
 from kg.extract.reports import BACKREF, TABLE_ROW, TOPIC_FIRST, Hit, clause_cuts, clause_of, find_reports, table_row_report
@@ -431,7 +432,13 @@ def _year(text: str, cs: int, trig: int, sent: Sentence, sections) -> int | None
         m = _LEAD_YEAR.match(text)
     if m:
         return int(m.group(1))
-    holding = sorted((s for s in sections if s.level and s.start <= sent.start < s.end), key=lambda s: -s.level)
+    return _heading_year(sections, sent.start)
+
+
+@lru_cache(maxsize=4096)
+def _heading_year(sections, pos: int) -> int | None:
+    """The year in the innermost heading holding ``pos`` (cached: one lookup per sentence)."""
+    holding = sorted((s for s in sections if s.level and s.start <= pos < s.end), key=lambda s: -s.level)
     for s in holding:
         y = _YEAR.search(s.heading)
         if y:

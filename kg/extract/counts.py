@@ -22,6 +22,7 @@ cue), ``counts.wan_yu`` (万余元 as 1 万元), ``counts.da`` (三大平台 as 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -145,13 +146,19 @@ def extract_counts(doc: Document, sentences: Sequence[Sentence], mentions: Seque
     cfg = _config()
     all_blocked = sorted((m.start, m.end) for m in mentions if m.kind in ("formula", "programme", "law"))
     all_targets = sorted((m for m in mentions if m.kind in ("organ", "programme")), key=lambda m: m.start)
+    blocked_starts = [x for x, _ in all_blocked]
+    target_starts = [t.start for t in all_targets]
+    longest = max((y - x for x, y in all_blocked), default=0)
     out: list[Count] = []
     seen: dict[tuple[float, str], list[tuple[str, str, int, str]]] = {}  # (value, unit) -> earlier counts
     for s in sentences:
         text = curly(s.text)  # web copies keep half-width quotes ("…")
-        # the spans and targets that can touch this sentence (targets may start just after it)
-        blocked = [(x, y) for x, y in all_blocked if x < s.end and s.start < y]
-        targets = [t for t in all_targets if s.start <= t.start <= s.end + 4]
+        # the spans and targets that can touch this sentence (targets may start just after it);
+        # found by bisection, so a long document costs no more per sentence than a short one
+        lo = bisect_left(blocked_starts, s.start - longest)
+        hi = bisect_left(blocked_starts, s.end)
+        blocked = [(x, y) for x, y in all_blocked[lo:hi] if s.start < y]
+        targets = all_targets[bisect_left(target_starts, s.start):bisect_right(target_starts, s.end + 4)]
         for m in cfg["re"].finditer(text):
             num, unit = m.group("num"), m.group("unit")
             a, b = m.start("num"), m.end()

@@ -741,8 +741,14 @@ def merge_variants(mentions: list[Mention]) -> list[Mention]:
     """
     firsts: list[Mention] = []
     out = []
+    settled: dict[str, Mention] = {}  # a label met before: the mention its first one became
     for m in mentions:
         key = _fold(m.label)
+        if key in settled:
+            p = settled[key]
+            out.append(Mention(m.kind, m.start, m.end, m.text, p.label, m.rule, m.sentence, p.attrs)
+                       if p.label != m.label else m)
+            continue
         for prior in firsts:
             pk = _fold(prior.label)
             n = 0
@@ -754,6 +760,7 @@ def merge_variants(mentions: list[Mention]) -> list[Mention]:
                 break
         else:
             firsts.append(m)
+        settled[key] = m
         out.append(m)
     return out
 
