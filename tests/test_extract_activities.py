@@ -262,6 +262,11 @@ def test_inspection_agents_are_the_congress_bodies_acting(text, organs, agents, 
     ("将听取和审议省政府关于实施乡村振兴战略、生态环境保护和民营经济发展情况的报告", ["省政府"], [],
      [("实施乡村振兴战略", "省政府", PLANNED), ("生态环境保护", "省政府", PLANNED),
       ("民营经济发展情况", "省政府", PLANNED)]),
+    # activities.report.split_trio: the yearly trio under one shared verb
+    ("要继续听取和审议计划、预算执行和审计工作报告", [], [],
+     [("计划执行", None, PLANNED), ("预算执行", None, PLANNED), ("审计工作", None, PLANNED)]),
+    ("听取和审议县政府关于计划、预算执行情况和审计工作的报告", ["县政府"], [],
+     [("计划执行情况", "县政府", COMPLETED), ("预算执行情况", "县政府", COMPLETED), ("审计工作", "县政府", COMPLETED)]),
     # activities.report.split_head_bounded: cut only where the text before 与/和 ends in a head
     ("听取审议市人民政府关于2021年国民经济和社会发展计划执行情况与2022年计划草案的报告", ["市人民政府"], [],
      [("2021年国民经济和社会发展计划执行情况", "市人民政府", COMPLETED), ("2022年计划草案", "市人民政府", COMPLETED)]),

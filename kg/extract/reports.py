@@ -202,6 +202,7 @@ class _Rules:
         self.list_conj = re.compile(f"、|{r['conj']}")
         self.head_conj = re.compile(f"{r['conj']}|与")
         self.split_head_min = int(r["topic_split_head_min"])
+        self.standing_trio = re.compile(r["standing_trio"])
         self.conj_only = re.compile(r["conj"])
         self.stop = frozenset(r["stop_topics"])
         self.report_noun = re.compile(r.get("noun", "报告"))
@@ -867,6 +868,21 @@ def split_topics(text: str, s: int, e: int, closed: bool, law_spans=()) -> list[
     >>> [t for _, _, t in split_topics("甲预算执行情况、乙工作情况以及丙管理情况", 0, 20, False)]
     ['甲预算执行情况', '乙工作情况', '丙管理情况']
     """
+    return [x for part in _split_topics(text, s, e, closed, law_spans) for x in _trio(*part)]
+
+
+def _trio(s: int, e: int, topic: str) -> list[tuple[int, int, str]]:
+    """计划、预算执行和审计工作 as its three reports (activities.report.split_trio)."""
+    m = rules().standing_trio.fullmatch(topic)
+    if m is None:
+        return [(s, e, topic)]
+    tail = "执行" + (m["q"] or "")
+    return [(s + m.start("a"), s + m.start("b") - 1, m["a"] + tail),
+            (s + m.start("b"), s + m.start("c") - 1, m["b"] + tail),
+            (s + m.start("c"), s + m.end("c"), m["c"])]
+
+
+def _split_topics(text: str, s: int, e: int, closed: bool, law_spans=()) -> list[tuple[int, int, str]]:
     R = rules()
     phrase = text[s:e]
     whole = [(s, e, phrase)]
