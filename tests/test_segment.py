@@ -105,6 +105,8 @@ def test_modality_cues_give_offsets_of_the_cue_words():
         ("2025年上半年工作安排", P),
         ("2023年上半年工作总结及下半年工作打算", None),
         ("过去一年工作回顾和今年工作安排", None),
+        ("三、突出重点，扎实推进今年的监督工作", P),  # a speech's part on the year ahead
+        ("一、今年以来的主要工作", C),
     ],
 )
 def test_heading_modality(heading, expected):
