@@ -618,10 +618,10 @@ def _delegated(text, cuts, organ_at, law_spans, masked) -> list[Hit]:
     for k in re.finditer("受", text):
         if _in_spans(k.start(), masked):
             continue
-        group, j = _organ_group(text, k.end(), organ_at)
-        if not group or not text.startswith("委托", j) or any(_CONGRESS.search(g.label) for g in group):
+        delegator = _delegator(text, k.end(), organ_at)
+        if delegator is None:
             continue
-        pos = j + 2
+        group, pos = delegator
         while pos < len(text) and text[pos] in "，,":
             pos += 1
             cs, ce = clause_of(cuts, pos, len(text))
@@ -663,9 +663,9 @@ def _delivered(text, cuts, organ_at, law_spans, masked) -> list[Hit]:
         stop = max(text.rfind(c, lo, v.start()) for c in "。；;") + 1
         reporters: tuple[Mention, ...] = ()
         for k in re.finditer("受", text[stop:v.start()]):
-            group, j = _organ_group(text, stop + k.end(), organ_at)
-            if group and text.startswith("委托", j) and not any(_CONGRESS.search(g.label) for g in group):
-                reporters = tuple(group)
+            delegator = _delegator(text, stop + k.end(), organ_at)
+            if delegator is not None:
+                reporters = tuple(delegator[0])
         if not reporters and R.delivered_review.search(text, v.end()):
             cs = clause_of(cuts, v.start(), len(text))[0]
             for p in range(cs, v.start()):
@@ -679,6 +679,15 @@ def _delivered(text, cuts, organ_at, law_spans, masked) -> list[Hit]:
         out.extend(_with_rule(h, "activities.report.delivered")
                    for h in _report_items(text, v, cuts, organ_at, law_spans, carry=reporters))
     return out
+
+
+def _delegator(text: str, i: int, organ_at) -> tuple[list[Mention], int] | None:
+    """The organs of 受<organs>委托 read from ``i`` (right after 受) and the offset after 委托,
+    or None; a congress delegating its own report (受常委会委托) is none."""
+    group, j = _organ_group(text, i, organ_at)
+    if not group or not text.startswith("委托", j) or any(_CONGRESS.search(g.label) for g in group):
+        return None
+    return group, j + 2
 
 
 _CONGRESS = re.compile("人大|常委会|人民代表大会|主席团")
