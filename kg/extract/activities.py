@@ -26,9 +26,9 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import defaultdict
-from functools import lru_cache
 
 from kg.extract.inspections import find_inspections, find_on_report, find_topic_activities
+from kg.extract.inspections import rules as inspection_rules
 from kg.extract.reports import BACKREF, TABLE_ROW, TOPIC_FIRST, Hit, clause_cuts, clause_of, find_reports, table_row_report
 from kg.extract.rules import derived, load_toml
 from kg.records import COMPLETED, Document, Event, Mention, Section, Sentence
@@ -39,9 +39,17 @@ except ImportError:  # pragma: no cover - only while kg.segment is being written
     def modality_cue(text: str) -> str | None:
         return None
 
-# a sentence without any of these holds no activity: skip it cheaply
-# 报告/汇报: a report named before its hearing (activities.report.topic_first) has no other trigger
-_ANY_TRIGGER = re.compile("听取|审议|审查|检查|调研|视察|询问|测评|评议|票决|任免|督办|跟踪监督|回头看|评估|办理|交办|办结|委托|通报|报告|汇报")
+# A sentence holding none of the report words below nor any trigger word of the activity rules
+# (kg/data/activities.toml) holds no activity: skip it cheaply. 报告/汇报: a report named
+# before its hearing (activities.report.topic_first) has no other trigger.
+_REPORT_WORDS = ("听取", "审议", "审查", "询问", "测评", "评议", "委托", "通报", "报告", "汇报")
+
+
+@derived
+def _any_trigger() -> re.Pattern:
+    R = inspection_rules()
+    words = {*_REPORT_WORDS, *R.words, *(w for _, _, ws, _ in R.extras for w in ws)}
+    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
 _YEAR = re.compile(r"((?:19|20)[0-9]{2})年")
 _LEAD_YEAR = re.compile(r"^[^，。；]{0,4}?((?:19|20)[0-9]{2})年(?:[上下]半年|以来|度)?[，,]")
 
@@ -101,7 +109,7 @@ def extract_events(doc: Document, sections: tuple[Section, ...], sentences: tupl
         if sent.index in rows:
             events.append(_row_event(sent, rows[sent.index], section_of, sections))
             continue
-        if not _ANY_TRIGGER.search(sent.text):
+        if not _any_trigger().search(sent.text):
             continue
         events.extend(_sentence_events(sent, by_sentence.get(sent.index, []), section_of, sections,
                                        intros.get(sent.index)))
@@ -334,8 +342,6 @@ def _trigger_tail(m: Mention) -> int:
     practice is also the activity performed, so its trigger stays visible."""
     if m.kind != "programme":
         return 0
-    from kg.extract.inspections import rules as inspection_rules
-
     return next((len(w) for w in inspection_rules().tail_words if m.text.endswith(w)), 0)
 
 
@@ -432,13 +438,7 @@ def _year(text: str, cs: int, trig: int, sent: Sentence, sections) -> int | None
         m = _LEAD_YEAR.match(text)
     if m:
         return int(m.group(1))
-    return _heading_year(sections, sent.start)
-
-
-@lru_cache(maxsize=4096)
-def _heading_year(sections, pos: int) -> int | None:
-    """The year in the innermost heading holding ``pos`` (cached: one lookup per sentence)."""
-    holding = sorted((s for s in sections if s.level and s.start <= pos < s.end), key=lambda s: -s.level)
+    holding = sorted((s for s in sections if s.level and s.start <= sent.start < s.end), key=lambda s: -s.level)
     for s in holding:
         y = _YEAR.search(s.heading)
         if y:
