@@ -452,12 +452,15 @@ def _enumeration_intros(text: str, rows: list, modalities: list[str | None]) -> 
                and rows[run[-1] + 1][0] == rows[run[-1]][1]):
             run.append(run[-1] + 1)
         i = run[-1] + 1
-        first = rows[run[0]][0]
-        intro = text[:first].rstrip(_SPACE + "\n")
-        if not intro.endswith(("：", ":")):
+        end = rows[run[0]][0]
+        while end > 0 and text[end - 1] in _SPACE:
+            end -= 1
+        if text[end - 1:end] not in ("：", ":"):
             continue
-        opening = max(intro.rfind(c) for c in "。！？!?\n") + 1
-        clauses = [opening] + [m.end() for m in _INTRO_CLAUSE.finditer(intro, opening)]
+        # the introduction: from the last sentence end before the run up to its colon
+        opening = max(text.rfind(c, 0, end) for c in "。！？!?\n") + 1
+        intro = text[opening:end]
+        clauses = [0] + [m.end() for m in _INTRO_CLAUSE.finditer(intro)]
         for c in reversed(clauses):
             cue = modality_cue(intro[c:])
             if cue:
