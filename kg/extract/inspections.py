@@ -188,11 +188,11 @@ def _fronted_object(text, plain, ps, cs, t, ce, spec, local) -> bool:
 def _law_frame(plain: str, ps: int, cs: int, prev) -> bool:
     """A clause that is only a frame: an introducer opening it, the laws, and an
     implementation phrase closing it (围绕《X》的实施情况，)."""
-    R = rules()
-    first, last = prev[0][0], prev[-1][1]
-    opens = R.introducer.match(plain, ps) and not plain[R.introducer.match(plain, ps).end():first].strip("《〈< ")
-    tail = plain[last:cs].strip("》〉> ，,")
-    return bool(opens) and bool(re.fullmatch(r"的?(?:贯彻)?(?:实施|执行|落实|施行)情况", tail))
+    intro = rules().introducer.match(plain, ps)
+    if intro is None or plain[intro.end():prev[0][0]].strip("《〈< "):
+        return False
+    tail = plain[prev[-1][1]:cs].strip("》〉> ，,")
+    return bool(re.fullmatch(r"的?(?:贯彻)?(?:实施|执行|落实|施行)情况", tail))
 
 
 def _inside(pos: int, spans) -> bool:
