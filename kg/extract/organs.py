@@ -90,6 +90,7 @@ class _Rules:
     subs: dict
     sub_stop: re.Pattern
     full_names: dict  # a department's short name -> its full name (发改委 -> 发展和改革委员会)
+    court_by_level: dict  # level word -> the court of that level (省 -> 高级人民法院)
     named: dict  # surface -> (label, kind, scope)
     committees: dict  # surface -> (label, kind)
     station: re.Pattern
@@ -242,6 +243,7 @@ def _rules() -> _Rules:
         subs=subs,
         sub_stop=re.compile(cfg["patterns"]["sub_not_after"]),
         full_names=dict(cfg["departments"].get("full_names", {})),
+        court_by_level=dict(cfg["resolve"].get("court_by_level", {})),
         named=named,
         committees=committees,
         station=re.compile(station),
@@ -312,13 +314,8 @@ def level_label(level: str, core: str) -> str:
     ('省高级人民法院', '市人民法院', '省政府')
     """
     if core == "人民法院":
-        core = _court_by_level().get(level, core)
+        core = _rules().court_by_level.get(level, core)
     return level + core
-
-
-@derived
-def _court_by_level() -> dict[str, str]:
-    return dict(load_toml("organs.toml")["resolve"].get("court_by_level", {}))
 
 
 def _term(text: str | None) -> str:
